@@ -1,0 +1,26 @@
+import { loadRolloutConfig, waveMatrix } from "../../rollout";
+import { printJson, textTable } from "../output";
+
+/** `waves --config <file> [--json]`: the wave plan, in deployment order. */
+export function wavesCommand(options: { config: string; json?: boolean }): void {
+  const rollout = loadRolloutConfig(options.config);
+  const waves = rollout.waves.map((w, order) => ({
+    order: order + 1,
+    wave: w.name,
+    targets: w.stackIds.length,
+    maxConcurrency: w.maxConcurrency,
+    failureTolerance: w.failureTolerance,
+    stacks: w.stackIds,
+  }));
+  if (options.json) {
+    printJson({ config: rollout.file, waves });
+    return;
+  }
+  const rows = waves.map((w) => [String(w.order), w.wave, String(w.targets), String(w.maxConcurrency), String(w.failureTolerance)]);
+  process.stdout.write(`${textTable(["#", "wave", "targets", "concurrency", "tolerance"], rows)}\n`);
+}
+
+/** `matrix --config <file> --wave <name>`: the wave's CI matrix (always JSON: machines read it). */
+export function matrixCommand(options: { config: string; wave: string }): void {
+  printJson(waveMatrix(loadRolloutConfig(options.config), options.wave));
+}

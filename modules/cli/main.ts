@@ -1,0 +1,64 @@
+/**
+ * `npx connect-campaigns-iac <command>`. Commands load their modules only when they run, so
+ * `--help` and the light commands never pay for the AWS SDK or cdktf.
+ */
+import { Command, CommanderError } from "commander";
+import { CliError, ExitCode } from "./exit-codes";
+import { isInputError } from "../rollout/problems";
+
+const program = new Command("connect-campaigns-iac")
+  .description("The Amazon Connect outbound campaigns service-linked role, as CDKTF stacks: rollout, cleanup, review, policy.")
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride();
+
+program
+  .command("waves")
+  .description("Show the rollout's waves in deployment order: targets, concurrency, failure tolerance.")
+  .requiredOption("-c, --config <file>", "rollout config (JSON)")
+  .option("--json", "print JSON for machines")
+  .action((options) => require("./commands/waves").wavesCommand(options));
+
+program
+  .command("matrix")
+  .description("Print one wave as a CI matrix (GitHub Actions strategy.matrix.include) with its max-parallel.")
+  .requiredOption("-c, --config <file>", "rollout config (JSON)")
+  .requiredOption("-w, --wave <name>", "the wave")
+  .action((options) => require("./commands/waves").matrixCommand(options));
+
+program
+  .command("schema")
+  .description("Print the JSON Schema of the rollout config (generated from the validation schema).")
+  .option("--write <file>", "write it to a file instead")
+  .action((options) => require("./commands/schema").schemaCommand(options));
+
+program
+  .command("bundle-hook")
+  .description("Rebuild the bundled hook runtime (dist/campaigns-hook.cjs); synth does this when it is stale.")
+  .option("--json", "print JSON for machines")
+  .action((options) => require("./commands/bundle-hook").bundleHookCommand(options));
+
+/** Runs the CLI; resolves to the exit code. Exported for tests. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    if (isInputError(error)) {
+      process.stderr.write(`${error.message}\n`);
+      return ExitCode.failed;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith("connect-campaigns-iac.js") || process.argv[1]?.endsWith("connect-campaigns-iac")) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,102 @@
+/**
+ * The contract between the synthesized stacks (cdktf constructs) and the hook runtime
+ * (the bundled AWS SDK program that Terraform runs with `local-exec`).
+ *
+ * It lives in its own folder with no imports so that both sides of the wall can share it:
+ * constructs never import the AWS SDK, and the hook runtime never imports cdktf.
+ */
+
+/** Environment variable through which `local-exec` hands the hook its input, as JSON. */
+export const HOOK_INPUT_ENV = "CAMPAIGNS_HOOK_INPUT";
+
+/** Where each stack carries the bundled hook, relative to the stack directory. */
+export const HOOK_ASSET_FILE = "campaigns-hook.cjs";
+
+/**
+ * What a `terraform_data` resource of this project is for. Stored in its `input`, so that a
+ * plan (and the plan review) can tell an onboarding from a cleanup hook without guessing from
+ * addresses.
+ */
+export type HookKind = "campaigns-onboarding" | "campaigns-cleanup";
+
+/** The commands of the hook runtime (`node campaigns-hook.cjs <command>`). */
+export type HookCommand = "onboard" | "offboard" | "cleanup";
+
+/**
+ * The `input` of the `terraform_data` resources. Keys are snake_case because destroy-time
+ * provisioners read them as `self.input.<key>` and cdktf does not rename the keys of `input`.
+ * Everything here lands in Terraform state and in plans: never put a secret here.
+ */
+export interface HookInput {
+  readonly kind: HookKind;
+  /** The stack id, `campaigns-<account>-<region>`: names the backups and log lines. */
+  readonly stack: string;
+  readonly account: string;
+  readonly region: string;
+  /** The Connect instance id (UUID). */
+  readonly instance_id: string;
+  /** Role the hook assumes (the provider's deploy role), or null to use the caller's identity. */
+  readonly deploy_role_arn: string | null;
+  /** Onboarding: the KMS key for `encryptionConfig`, or null for `enabled: false`. */
+  readonly kms_key_arn: string | null;
+  /** Onboarding: how long to poll the onboarding job before giving up. */
+  readonly onboarding_timeout_seconds: number;
+  /** Cleanup: whether the destroy hook may delete the instance's campaigns. */
+  readonly allow_campaign_deletion: boolean;
+  /** Cleanup: local backup root, used when `CAMPAIGN_BACKUP_DIR` is not set. */
+  readonly backup_dir: string;
+  /** Cleanup: an S3 bucket that also receives every backup, or null. */
+  readonly backup_s3_bucket: string | null;
+}
+
+/** Environment variable that overrides `backup_dir` at run time (pipelines with their own disk). */
+export const BACKUP_DIR_ENV = "CAMPAIGN_BACKUP_DIR";
+
+/** Exit codes of the hook runtime, shared with the CLI. */
+export const HookExit = {
+  ok: 0,
+  /** An AWS call failed, or onboarding ended FAILED / timed out. */
+  failed: 1,
+  /** Bad input (missing or malformed `CAMPAIGNS_HOOK_INPUT`, unknown command). */
+  usage: 64,
+  /** The guard refused: campaigns exist and deletion is not allowed. Nothing was deleted. */
+  refused: 3,
+} as const;
+
+/** The settings a hook needs, as the constructs and the config name them. */
+export interface HookSettings {
+  readonly stack: string;
+  readonly account: string;
+  readonly region: string;
+  readonly instanceId: string;
+  /** @default - the caller's identity */
+  readonly deployRoleArn?: string;
+  /** @default - encryption disabled */
+  readonly kmsKeyArn?: string;
+  /** @default 600 */
+  readonly onboardingTimeoutSeconds?: number;
+  /** @default false */
+  readonly allowCampaignDeletion?: boolean;
+  readonly backupDir: string;
+  /** @default - no S3 copy */
+  readonly backupS3Bucket?: string;
+}
+
+export const DEFAULT_ONBOARDING_TIMEOUT_SECONDS = 600;
+
+/** The one mapping from settings to the `input` a `terraform_data` stores (and a hook reads). */
+export function toHookInput(kind: HookKind, settings: HookSettings): HookInput {
+  return {
+    kind,
+    stack: settings.stack,
+    account: settings.account,
+    region: settings.region,
+    instance_id: settings.instanceId,
+    deploy_role_arn: settings.deployRoleArn ?? null,
+    kms_key_arn: settings.kmsKeyArn ?? null,
+    onboarding_timeout_seconds: settings.onboardingTimeoutSeconds ?? DEFAULT_ONBOARDING_TIMEOUT_SECONDS,
+    allow_campaign_deletion: settings.allowCampaignDeletion ?? false,
+    backup_dir: settings.backupDir,
+    backup_s3_bucket: settings.backupS3Bucket ?? null,
+  };
+}

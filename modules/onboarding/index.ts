@@ -1,0 +1,2 @@
+export { InstanceOnboarding } from "./instance-onboarding";
+export type { InstanceOnboardingProps } from "./instance-onboarding";

@@ -1,0 +1,13 @@
+export { loadRolloutConfig, parseRolloutConfig } from "./load-config";
+export { ConfigError, SelectionError, isInputError, jsonPath } from "./problems";
+export type { ConfigProblem } from "./problems";
+export * from "./resolved";
+export { fillTemplate } from "./resolve";
+export { CAMPAIGNS_REGIONS, isCampaignsRegion, nearestCampaignsRegion } from "./regions";
+export { rolloutConfigSchema } from "./schema";
+export type { RolloutConfig, TargetConfig, RoleConfig, InstanceConfig, WaveConfig } from "./schema";
+export { hookSettingsFor } from "./hook-inputs";
+export type { TargetHookSettings } from "./hook-inputs";
+export { rolloutJsonSchema, rolloutJsonSchemaText } from "./json-schema";
+export { findWave, waveMatrix } from "./matrix";
+export type { MatrixEntry, WaveMatrix } from "./matrix";

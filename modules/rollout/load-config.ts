@@ -1,0 +1,85 @@
+import * as fs from "node:fs";
+import type { core } from "zod";
+import { ConfigError, ConfigProblem, jsonPath } from "./problems";
+import { resolveTarget, resolveWaves } from "./resolve";
+import type { ResolvedRollout } from "./resolved";
+import { CONFIG_RULES } from "./rules";
+import { RolloutConfig, rolloutConfigSchema } from "./schema";
+
+/**
+ * Reads, validates and resolves a rollout config file. Throws a {@link ConfigError} listing every
+ * problem (file, JSON path, what was expected); returns nothing partial.
+ *
+ * @param file path of the config, as the user gave it (it is named in messages as given)
+ * @param baseDir directory that relative backup paths are resolved against
+ */
+export function loadRolloutConfig(file: string, baseDir = process.cwd()): ResolvedRollout {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(file, [{ path: "$", message: `expected a readable JSON file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+  }
+  return parseRolloutConfig(text, file, baseDir);
+}
+
+/** Like {@link loadRolloutConfig}, for config text already in memory. */
+export function parseRolloutConfig(text: string, file: string, baseDir = process.cwd()): ResolvedRollout {
+  const config = validateDocument(parseJson(text, file), file);
+  const targets = config.targets.map((_, index) => resolveTarget(config, index, baseDir));
+  const problems = CONFIG_RULES.flatMap((rule) => rule.check({ config, targets }));
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return { file, targets, waves: resolveWaves(config, targets) };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : "";
+    const reason = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
+    throw new ConfigError(file, [{ path: "$", message: `expected valid JSON${where}: ${reason}` }]);
+  }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split("\n");
+  return `line ${before.length} column ${before[before.length - 1].length + 1}`;
+}
+
+function validateDocument(document: unknown, file: string): RolloutConfig {
+  const result = rolloutConfigSchema.safeParse(document, { reportInput: true });
+  if (result.success) return result.data;
+  throw new ConfigError(file, result.error.issues.flatMap(describeIssue));
+}
+
+/** Turns a zod issue into problems phrased as "expected …" with the JSON path of the value. */
+function describeIssue(issue: core.$ZodIssue): ConfigProblem[] {
+  const path = jsonPath(issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({
+        path: jsonPath([...issue.path, key]),
+        message: `unknown key "${key}": expected only the keys the schema allows (see examples/rollout.schema.json)`,
+      }));
+    case "invalid_type":
+      return [
+        {
+          path,
+          message: issue.input === undefined ? `is required: expected ${issue.expected}` : `expected ${issue.expected}, got ${describeValue(issue.input)}`,
+        },
+      ];
+    default:
+      return [{ path, message: issue.message.startsWith("expected") ? `${issue.message}` : `expected a valid value: ${issue.message}` }];
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,59 @@
+import type { InstanceConfig, RoleConfig } from "./schema";
+
+/** The default S3 state key: one object per target. */
+export const DEFAULT_STATE_KEY = "connect-campaigns/{account}/{region}/terraform.tfstate";
+export const DEFAULT_BACKUP_DIR = "campaign-backups";
+export { DEFAULT_ONBOARDING_TIMEOUT_SECONDS } from "../hook-contract";
+/** The wave every target is in when the config declares none. */
+export const DEFAULT_WAVE = "default";
+
+export type ResolvedBackend =
+  | { readonly type: "local"; readonly path?: string }
+  | {
+      readonly type: "s3";
+      readonly bucket: string;
+      readonly key: string;
+      readonly region: string;
+      readonly encrypt: boolean;
+      readonly useLockfile: boolean;
+      readonly roleArn?: string;
+    };
+
+/** A target with the defaults applied and every template filled: what one stack is built from. */
+export interface ResolvedTarget {
+  /** Position in `targets`, for messages. */
+  readonly index: number;
+  /** `campaigns-<account>-<region>`. */
+  readonly stackId: string;
+  readonly account: string;
+  readonly region: string;
+  readonly wave: string;
+  readonly instances: readonly InstanceConfig[];
+  readonly deployRoleArn?: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly allowCampaignDeletion: boolean;
+  readonly backend: ResolvedBackend;
+  readonly campaignBackup: { readonly dir: string; readonly s3Bucket?: string };
+  readonly role: RoleConfig;
+  readonly onboardingTimeoutSeconds: number;
+  readonly allowUnlistedRegion: boolean;
+}
+
+export interface ResolvedWave {
+  readonly name: string;
+  readonly maxConcurrency: number;
+  readonly failureTolerance: number;
+  readonly stackIds: readonly string[];
+}
+
+/** A validated config, ready to synthesize. */
+export interface ResolvedRollout {
+  /** The file it came from (as given), for messages. */
+  readonly file: string;
+  readonly targets: readonly ResolvedTarget[];
+  readonly waves: readonly ResolvedWave[];
+}
+
+export function stackIdFor(account: string, region: string): string {
+  return `campaigns-${account}-${region}`;
+}

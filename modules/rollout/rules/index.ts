@@ -1,0 +1,22 @@
+import { kmsKeyRegion } from "./kms-key-region";
+import { regionListed } from "./region-listed";
+import { roleAccount } from "./role-account";
+import { ConfigRule } from "./rule";
+import { uniqueInstances } from "./unique-instances";
+import { uniqueState } from "./unique-state";
+import { uniqueTargets } from "./unique-targets";
+import { targetWave, uniqueWaves } from "./waves";
+
+export type { ConfigRule, RuleContext } from "./rule";
+
+/** Every rule a config must pass after its schema, in the order their messages are printed. */
+export const CONFIG_RULES: readonly ConfigRule[] = [
+  regionListed,
+  uniqueTargets,
+  uniqueInstances,
+  kmsKeyRegion,
+  roleAccount,
+  uniqueWaves,
+  targetWave,
+  uniqueState,
+];

@@ -1,0 +1,36 @@
+import { ConfigRule } from "./rule";
+
+/** Wave names are unique: the matrix and the workflow address waves by name. */
+export const uniqueWaves: ConfigRule = {
+  id: "unique-waves",
+  check: ({ config }) => {
+    const seen = new Map<string, number>();
+    return (config.waves ?? []).flatMap((wave, i) => {
+      const earlier = seen.get(wave.name);
+      seen.set(wave.name, earlier ?? i);
+      return earlier === undefined
+        ? []
+        : [{ path: `$.waves[${i}].name`, message: `expected unique wave names, but "${wave.name}" is also $.waves[${earlier}]` }];
+    });
+  },
+};
+
+/** When waves are declared, every target names one of them; otherwise no target names a wave. */
+export const targetWave: ConfigRule = {
+  id: "target-wave",
+  check: ({ config }) => {
+    const names = (config.waves ?? []).map((w) => w.name);
+    const fromDefaults = config.defaults?.wave;
+    return config.targets.flatMap((target, i) => {
+      const wave = target.wave ?? fromDefaults;
+      const path = target.wave !== undefined ? `$.targets[${i}].wave` : `$.defaults.wave`;
+      if (!config.waves) {
+        return wave === undefined ? [] : [{ path, message: `expected no wave: the config declares no "waves" (add "waves": [{"name": "${wave}"}])` }];
+      }
+      if (wave === undefined) {
+        return [{ path: `$.targets[${i}]`, message: `expected a "wave" (one of ${names.map((n) => `"${n}"`).join(", ")}): waves are declared, so every target names its wave` }];
+      }
+      return names.includes(wave) ? [] : [{ path, message: `expected one of the declared waves (${names.map((n) => `"${n}"`).join(", ")}), got "${wave}"` }];
+    });
+  },
+};

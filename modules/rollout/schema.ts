@@ -1,0 +1,202 @@
+import { z } from "zod";
+import { customSuffixProblem, parseCampaignsRoleArn } from "../role/role-name";
+
+/**
+ * The rollout config file, as a zod schema: the single source of its validation, its TypeScript
+ * types and the JSON Schema published in `examples/rollout.schema.json`.
+ *
+ * Every message here says what was expected; the loader prefixes the file and JSON path.
+ */
+
+const PARTITION = "(aws|aws-us-gov|aws-cn)";
+/** Placeholders that templates may use, filled per target. */
+export const TEMPLATE_PLACEHOLDERS = ["{account}", "{region}"] as const;
+
+const account = z
+  .string()
+  .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id" })
+  .describe("AWS account id, 12 digits.");
+
+const region = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region code like us-east-1" })
+  .describe("AWS Region code. Must be a Region where outbound campaigns is available unless allowUnlistedRegion is set.");
+
+const instanceId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    error: "expected an Amazon Connect instance id (a lowercase UUID like 12345678-aaaa-bbbb-cccc-1234567890ab)",
+  })
+  .describe("Amazon Connect instance id (UUID).");
+
+export const KMS_KEY_ARN = new RegExp(`^arn:${PARTITION}:kms:([a-z0-9-]+):(\\d{12}):key/[\\w-]+$`);
+const kmsKeyArn = z
+  .string()
+  .regex(KMS_KEY_ARN, { error: "expected a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/<key id> (aliases are not accepted)" })
+  .describe("KMS key that encrypts the instance's campaigns data. Keys are regional: it must be in the target's Region.");
+
+const roleArnTemplate = z
+  .string()
+  .regex(new RegExp(`^arn:${PARTITION}:iam::(\\d{12}|\\{account\\}):role/[\\w+=,.@/{}-]+$`), {
+    error: "expected an IAM role ARN like arn:aws:iam::{account}:role/terraform-deploy ({account} is filled per target)",
+  });
+
+const tags = z
+  .record(
+    z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: "expected a tag key of 1-128 allowed characters" }),
+    z.string().max(256, { error: "expected a tag value of at most 256 characters" }),
+  )
+  .describe("Tags for every resource (provider default tags). Target tags are merged over the defaults' tags.");
+
+const customSuffix = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = customSuffixProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .describe("Suffix of the role name: AWSServiceRoleForConnectCampaigns_<suffix>. Changing it replaces the role.");
+
+const campaignsRoleArn = z
+  .string()
+  .superRefine((value, ctx) => {
+    const parts = parseCampaignsRoleArn(value);
+    if (typeof parts === "string") ctx.addIssue({ code: "custom", message: parts });
+  })
+  .describe("ARN of an existing outbound campaigns service-linked role.");
+
+const role = z
+  .discriminatedUnion(
+    "mode",
+    [
+      z.strictObject({
+        mode: z.literal("create"),
+        customSuffix: customSuffix.optional(),
+        description: z.string().max(1000).optional(),
+        tags: tags.optional(),
+      }),
+      z.strictObject({
+        mode: z.literal("adopt"),
+        arn: campaignsRoleArn,
+        description: z.string().max(1000).optional(),
+        tags: tags.optional(),
+      }),
+      z.strictObject({ mode: z.literal("observe"), arn: campaignsRoleArn.optional() }),
+    ],
+    { error: 'expected "mode" to be "create", "adopt" or "observe"' },
+  )
+  .describe("How the stack relates to the role: create it, adopt (import) an existing one, or only observe it.");
+
+const bucketTemplate = z
+  .string()
+  .regex(/^([a-z0-9.-]|\{account\}|\{region\}){3,63}$/, {
+    error: "expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens; {account} and {region} allowed)",
+  });
+
+const backend = z
+  .discriminatedUnion(
+    "type",
+    [
+      z.strictObject({
+        type: z.literal("local"),
+        path: z.string().min(1).optional().describe("State file path template. Default: cdktf's terraform.<stack>.tfstate."),
+      }),
+      z.strictObject({
+        type: z.literal("s3"),
+        bucket: bucketTemplate.describe("Bucket template: one central bucket, or one per account with {account}."),
+        key: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("State object key template. Default: connect-campaigns/{account}/{region}/terraform.tfstate."),
+        region: region.optional().describe("Region of the state bucket. Default: the target's Region."),
+        encrypt: z.boolean().optional().describe("Server-side encryption of the state object. Default: true."),
+        useLockfile: z.boolean().optional().describe("S3-native state locking (Terraform >= 1.10). Default: true."),
+        roleArn: roleArnTemplate.optional().describe("Role to assume for state access. Default: the caller's identity."),
+      }),
+    ],
+    { error: 'expected "type" to be "local" or "s3"' },
+  )
+  .describe("Where Terraform keeps each target's state.");
+
+const campaignBackup = z
+  .strictObject({
+    dir: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Local backup root (a relative path is resolved against the directory synth runs in). Default: campaign-backups. CAMPAIGN_BACKUP_DIR overrides it at run time."),
+    s3Bucket: bucketTemplate.optional().describe("Also copy every backup to this bucket (pipelines whose disks vanish)."),
+  })
+  .describe("Where the destroy hook backs campaigns up before deleting them.");
+
+/** Settings a target may set, and `defaults` may set for every target. */
+const targetSettings = {
+  deployRoleArn: roleArnTemplate
+    .optional()
+    .describe("Role the provider and hooks assume in the target account; {account} is filled per target. Default: the caller's identity."),
+  tags: tags.optional(),
+  allowCampaignDeletion: z
+    .boolean()
+    .optional()
+    .describe("Whether destroy may delete the instance's campaigns (after backing them up). Default: false: destroy stops and lists them."),
+  backend: backend.optional(),
+  campaignBackup: campaignBackup.optional(),
+  role: role.optional(),
+  onboardingTimeoutSeconds: z
+    .number()
+    .int({ error: "expected a whole number of seconds" })
+    .min(10, { error: "expected at least 10 seconds" })
+    .max(3600, { error: "expected at most 3600 seconds" })
+    .optional()
+    .describe("How long onboarding may take before apply fails. Default: 600."),
+  allowUnlistedRegion: z
+    .boolean()
+    .optional()
+    .describe("Accept a Region missing from the project's table of outbound campaigns Regions. Default: false."),
+  wave: z.string().min(1).optional().describe("Name of the wave this target deploys in. Default: the only wave."),
+};
+
+const instance = z.strictObject({
+  id: instanceId,
+  kmsKeyArn: kmsKeyArn.optional(),
+});
+
+const target = z.strictObject({
+  account,
+  region,
+  instances: z.array(instance).optional().describe("Connect instances to onboard to outbound campaigns. Default: none."),
+  ...targetSettings,
+});
+
+const wave = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" }),
+  maxConcurrency: z
+    .number()
+    .int({ error: "expected a whole number" })
+    .min(1, { error: "expected at least 1 (targets deployed at once)" })
+    .optional()
+    .describe("Targets deployed at once in this wave. Default: 1."),
+  failureTolerance: z
+    .number()
+    .int({ error: "expected a whole number" })
+    .min(0, { error: "expected 0 or more (failed targets tolerated before the rollout stops)" })
+    .optional()
+    .describe("Failed targets tolerated before the rollout stops. Default: 0."),
+});
+
+export const rolloutConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    defaults: z.strictObject(targetSettings).optional(),
+    waves: z.array(wave).min(1, { error: "expected at least one wave (or omit waves)" }).optional(),
+    targets: z.array(target).min(1, { error: "expected at least one target" }),
+  })
+  .describe("connect-campaigns-iac rollout config: one stack per (account, region) target.");
+
+export type RolloutConfig = z.infer<typeof rolloutConfigSchema>;
+export type TargetConfig = z.infer<typeof target>;
+export type TargetSettings = NonNullable<RolloutConfig["defaults"]>;
+export type RoleConfig = z.infer<typeof role>;
+export type BackendConfig = z.infer<typeof backend>;
+export type WaveConfig = z.infer<typeof wave>;
+export type InstanceConfig = z.infer<typeof instance>;

@@ -1,0 +1,4 @@
+export { TerraformData } from "./terraform-data";
+export type { TerraformDataConfig } from "./terraform-data";
+export { addImportBlock } from "./import-block";
+export { requireTerraformVersion, MINIMUM_TERRAFORM_VERSION } from "./required-version";

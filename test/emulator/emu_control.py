@@ -1,0 +1,254 @@
+"""WSGI layer in front of moto: faults, AWS request quotas, stats, and the control API.
+
+Only connect-campaigns requests (recognised by the SigV4 service name) are counted,
+throttled or failed. Control endpoints live under /_emulator/, a prefix no AWS API uses,
+in the spirit of moto's own /moto-api/.
+"""
+
+import json
+import os
+import random
+import re
+import threading
+import time
+from typing import Any, Callable, Iterable
+
+import botocore.session
+from moto.core.responses import BaseResponse
+from moto.iam.models import get_account_id_from
+from moto.moto_api._internal import moto_api_backend
+
+import emu_campaigns
+
+SERVICE = "connect-campaigns"
+CONTROL_PREFIX = "/_emulator/"
+
+# AWS quotas per account and region: (requests per second, burst).
+CAMPAIGN_CHANGE = (1.0, 2)
+QUOTAS = {
+    **{op: CAMPAIGN_CHANGE for op in (
+        "CreateCampaign", "DeleteCampaign", "StartCampaign",
+        "StopCampaign", "PauseCampaign", "ResumeCampaign",
+    )},
+    "ListCampaigns": (5.0, 10),
+    "GetCampaignState": (5.0, 10),
+    "DescribeCampaign": (25.0, 35),
+}
+OTHER_QUOTA = (2.0, 5)
+
+DEFAULT_CONFIG = {
+    "throttleFraction": 0.0,
+    "errorFraction": 0.0,
+    "latencyMs": 0,
+    "seed": None,
+    "rates": False,
+    "onboardingPolls": 1,
+}
+
+
+def validated(update: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """`base` with `update` applied; ValueError names the first bad field."""
+    unknown = set(update) - set(DEFAULT_CONFIG)
+    if unknown:
+        raise ValueError(f"unknown config fields: {sorted(unknown)}")
+    config = {**base, **update}
+    for key in ("throttleFraction", "errorFraction"):
+        if not isinstance(config[key], (int, float)) or not 0 <= config[key] <= 1:
+            raise ValueError(f"{key} must be a number from 0 to 1")
+    if config["throttleFraction"] + config["errorFraction"] > 1:
+        raise ValueError("throttleFraction + errorFraction must not exceed 1")
+    for key in ("latencyMs", "onboardingPolls"):
+        if not isinstance(config[key], int) or isinstance(config[key], bool) or config[key] < 0:
+            raise ValueError(f"{key} must be a non-negative integer")
+    if config["seed"] is not None and not isinstance(config["seed"], int):
+        raise ValueError("seed must be an integer or null")
+    if not isinstance(config["rates"], bool):
+        raise ValueError("rates must be true or false")
+    return config
+
+
+class TokenBucket:
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.burst = rate, burst
+        self.tokens = float(burst)
+        self.updated = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
+class OperationResolver:
+    """Names the connect-campaigns operation of a request, from the service's HTTP bindings."""
+
+    def __init__(self) -> None:
+        self._routes: list[tuple[str, re.Pattern[str], str]] | None = None
+
+    def __call__(self, method: str, path: str) -> str:
+        if self._routes is None:  # loaded on first use to keep start-up fast
+            model = botocore.session.get_session().get_service_model("connectcampaigns")
+            routes = []
+            for name in model.operation_names:
+                http = model.operation_model(name).http
+                regexp = BaseResponse.uri_to_regexp(http["requestUri"])
+                routes.append((http["method"], re.compile(regexp), name))
+            # Longest pattern first: "/campaigns/{id}" would also match "/campaigns/x/state".
+            self._routes = sorted(routes, key=lambda r: len(r[1].pattern), reverse=True)
+        for route_method, pattern, name in self._routes:
+            if route_method == method and pattern.match(path):
+                return name
+        return "Unknown"
+
+
+def _credential_scope(environ: dict[str, Any]) -> list[str]:
+    """[access key, date, region, service, 'aws4_request'] of a SigV4 request, else []."""
+    match = re.search(r"Credential=([^,\s]+)", environ.get("HTTP_AUTHORIZATION", ""))
+    return match.group(1).split("/") if match else []
+
+
+def _account(environ: dict[str, Any], access_key: str) -> str:
+    # The same precedence moto applies when it picks the account of a request.
+    return (
+        os.environ.get("MOTO_ACCOUNT_ID")
+        or environ.get("HTTP_X_MOTO_ACCOUNT_ID")
+        or get_account_id_from(access_key)
+    )
+
+
+def _json(start_response: Callable[..., Any], status: str, body: Any,
+          headers: Iterable[tuple[str, str]] = ()) -> list[bytes]:
+    data = json.dumps(body).encode()
+    start_response(status, [
+        ("Content-Type", "application/json"),
+        ("Content-Length", str(len(data))),
+        *headers,
+    ])
+    return [data]
+
+
+def _aws_error(start_response: Callable[..., Any], status: str, error_type: str,
+               message: str) -> list[bytes]:
+    # restJson1 errors as AWS sends them: the type in a header, the message in the body.
+    return _json(start_response, status, {"message": message},
+                 [("x-amzn-ErrorType", error_type), ("x-amzn-RequestId", os.urandom(16).hex())])
+
+
+class EmulatorMiddleware:
+    def __init__(self, app: Callable[..., Any], initial_config: dict[str, Any]) -> None:
+        self.app = app
+        self.initial_config = validated(initial_config, DEFAULT_CONFIG)
+        self.operation_of = OperationResolver()
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.config = self.initial_config
+            self.rng = random.Random(self.config["seed"])
+            self.buckets: dict[tuple[str, str, str], TokenBucket] = {}
+            self.stats = self._empty_stats()
+            emu_campaigns.controls.polls = self.config["onboardingPolls"]
+            emu_campaigns.controls.failures.clear()
+
+    def configure(self, update: dict[str, Any]) -> dict[str, Any]:
+        with self.lock:
+            self.config = validated(update, self.config)
+            if "seed" in update:  # restart the sequence, even with the same seed
+                self.rng = random.Random(self.config["seed"])
+            if "rates" in update:  # buckets start full
+                self.buckets = {}
+            emu_campaigns.controls.polls = self.config["onboardingPolls"]
+            return self.config
+
+    @staticmethod
+    def _empty_stats() -> dict[str, Any]:
+        return {"requests": {}, "throttled": 0, "internalErrors": 0}
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(CONTROL_PREFIX):
+            return self.control(environ, start_response, path[len(CONTROL_PREFIX):])
+        scope = _credential_scope(environ)
+        if len(scope) == 5 and scope[3] == SERVICE:
+            rejection = self.admit(environ, scope)
+            if rejection:
+                return _aws_error(start_response, *rejection)
+        return self.app(environ, start_response)
+
+    def admit(self, environ: dict[str, Any], scope: list[str]) -> tuple[str, str, str] | None:
+        """Counts the request; returns (status, error type, message) to reject it with."""
+        operation = self.operation_of(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""))
+        with self.lock:
+            config = self.config
+            requests = self.stats["requests"]
+            requests[operation] = requests.get(operation, 0) + 1
+            rejection = None
+            if config["rates"] and not self._bucket(environ, scope, operation).take():
+                rejection = ("429 Too Many Requests", "ThrottlingException", "Rate exceeded")
+            else:
+                draw = self.rng.random()
+                if draw < config["throttleFraction"]:
+                    rejection = ("429 Too Many Requests", "ThrottlingException", "Rate exceeded")
+                elif draw < config["throttleFraction"] + config["errorFraction"]:
+                    rejection = ("500 Internal Server Error", "InternalServerException",
+                                 "Internal server error (injected by the emulator)")
+            if rejection and rejection[1] == "ThrottlingException":
+                self.stats["throttled"] += 1
+            elif rejection:
+                self.stats["internalErrors"] += 1
+        if config["latencyMs"]:
+            time.sleep(config["latencyMs"] / 1000)
+        return rejection
+
+    def _bucket(self, environ: dict[str, Any], scope: list[str], operation: str) -> TokenBucket:
+        key = (_account(environ, scope[0]), scope[2], operation)
+        if key not in self.buckets:
+            self.buckets[key] = TokenBucket(*QUOTAS.get(operation, OTHER_QUOTA))
+        return self.buckets[key]
+
+    def control(self, environ: dict[str, Any], start_response: Callable[..., Any],
+                route: str) -> list[bytes]:
+        method = environ["REQUEST_METHOD"]
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = json.loads(environ["wsgi.input"].read(length) or b"{}") if length else {}
+            if not isinstance(body, dict):
+                raise ValueError("the body must be a JSON object")
+            result = self._control(method, route, body)
+        except (ValueError, TypeError) as error:
+            return _json(start_response, "400 Bad Request", {"error": str(error)})
+        if result is None:
+            return _json(start_response, "404 Not Found",
+                         {"error": f"no control endpoint {method} {CONTROL_PREFIX}{route}"})
+        return _json(start_response, "200 OK", result)
+
+    def _control(self, method: str, route: str, body: dict[str, Any]) -> dict[str, Any] | None:
+        if route == "config" and method == "GET":
+            return self.config
+        if route == "config" and method == "POST":
+            return self.configure(body)
+        if route == "onboarding-failure" and method == "POST":
+            instance_id = body.get("connectInstanceId")
+            times = body.get("times", 1)
+            if not isinstance(instance_id, str) or not isinstance(times, int) or times < 1:
+                raise ValueError("need connectInstanceId (string) and times (integer >= 1)")
+            emu_campaigns.controls.fail_next(instance_id, body.get("failureCode"), times)
+            return {"connectInstanceId": instance_id, "failureCode": body["failureCode"],
+                    "times": times}
+        if route == "stats" and method == "GET":
+            with self.lock:
+                return json.loads(json.dumps(self.stats))
+        if route == "stats/reset" and method == "POST":
+            with self.lock:
+                self.stats = self._empty_stats()
+            return {"status": "ok"}
+        if route == "reset" and method == "POST":
+            moto_api_backend.reset()  # what POST /moto-api/reset does
+            self.reset()
+            return {"status": "ok"}
+        return None

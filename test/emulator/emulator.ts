@@ -1,0 +1,186 @@
+// Starts the patched moto server (moto_launcher.py) for integration tests and drives its
+// control API. See README.md next to this file.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+
+export { emulatorAvailability, describeWithEmulator, type Availability } from './availability';
+
+export interface FaultConfig {
+  /** Fraction (0..1) of connect-campaigns requests answered 429 ThrottlingException. */
+  throttleFraction?: number;
+  /** Fraction (0..1) of connect-campaigns requests answered 500 InternalServerException. */
+  errorFraction?: number;
+  /** Delay added to every connect-campaigns request. */
+  latencyMs?: number;
+  /** Seeds the fault draws, for repeatable runs; null draws from system randomness. */
+  seed?: number | null;
+}
+
+export interface EmulatorConfig extends FaultConfig {
+  /** Enforce AWS's per-account-region connect-campaigns quotas with token buckets. */
+  rates?: boolean;
+  /** GetInstanceOnboardingJobStatus calls a new onboarding job answers IN_PROGRESS. */
+  onboardingPolls?: number;
+}
+
+export interface StartOptions {
+  faults?: FaultConfig;
+  rates?: boolean;
+  onboardingPolls?: number;
+  /** Extra environment for the emulator process, e.g. INITIAL_NO_AUTH_ACTION_COUNT. */
+  env?: Record<string, string>;
+  /** How long to wait for the emulator to listen (default 30 s). */
+  startTimeoutMs?: number;
+}
+
+export type OnboardingFailureCode =
+  | 'EVENT_BRIDGE_ACCESS_DENIED'
+  | 'EVENT_BRIDGE_MANAGED_RULE_LIMIT_EXCEEDED'
+  | 'IAM_ACCESS_DENIED'
+  | 'KMS_ACCESS_DENIED'
+  | 'KMS_KEY_NOT_FOUND'
+  | 'INTERNAL_FAILURE';
+
+export interface EmulatorStats {
+  /** connect-campaigns requests received, per operation (rejected ones included). */
+  requests: Record<string, number>;
+  /** Requests answered 429, by fault injection or by the quota buckets. */
+  throttled: number;
+  /** Requests answered 500 by fault injection. */
+  internalErrors: number;
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  endpoint: string;
+  port: number;
+  /** Environment a child process (SDK, Terraform, CLI) needs to talk to the emulator. */
+  env: Record<string, string>;
+  configure(config: EmulatorConfig): Promise<Required<EmulatorConfig>>;
+  failOnboarding(connectInstanceId: string, failureCode: OnboardingFailureCode, times?: number): Promise<void>;
+  stats(): Promise<EmulatorStats>;
+  resetStats(): Promise<void>;
+  /** Forgets all AWS state (as moto's /moto-api/reset), stats and injected failures; restores the start config. */
+  reset(): Promise<void>;
+  /** The last lines the emulator wrote to stderr, for diagnosing a failing test. */
+  stderrTail(): string;
+  stop(): Promise<void>;
+}
+
+export const REGION = 'us-east-1';
+const LAUNCHER = path.join(__dirname, 'moto_launcher.py');
+const STDERR_KEEP = 8_000; // characters
+
+// Children still running, killed when this process exits so none outlives a test run.
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function killOnExit(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => running.forEach((c) => c.kill('SIGKILL')));
+  }
+}
+
+function launcherArgs(opts: StartOptions): string[] {
+  const args = [LAUNCHER, '--port', '0'];
+  const { throttleFraction, errorFraction, latencyMs, seed } = opts.faults ?? {};
+  if (throttleFraction !== undefined) args.push('--throttle-fraction', String(throttleFraction));
+  if (errorFraction !== undefined) args.push('--error-fraction', String(errorFraction));
+  if (latencyMs !== undefined) args.push('--latency-ms', String(latencyMs));
+  if (seed !== undefined && seed !== null) args.push('--seed', String(seed));
+  if (opts.rates) args.push('--rates');
+  if (opts.onboardingPolls !== undefined) args.push('--onboarding-polls', String(opts.onboardingPolls));
+  return args;
+}
+
+export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
+  const child = spawn('python3', launcherArgs(opts), {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  killOnExit(child);
+  let stderr = '';
+  // Keep draining stderr for the emulator's whole life: a full pipe would stall the server.
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_KEEP);
+  });
+  const port = await waitForReady(child, opts.startTimeoutMs ?? 30_000, () => stderr);
+  const endpoint = `http://127.0.0.1:${port}`;
+
+  async function control<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${endpoint}/_emulator/${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`emulator ${method} /_emulator/${route}: ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+
+  return {
+    endpoint,
+    port,
+    env: {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_REGION: REGION,
+      AWS_DEFAULT_REGION: REGION,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+    configure: (config) => control('POST', 'config', config),
+    failOnboarding: async (connectInstanceId, failureCode, times = 1) => {
+      await control('POST', 'onboarding-failure', { connectInstanceId, failureCode, times });
+    },
+    stats: () => control('GET', 'stats'),
+    resetStats: async () => {
+      await control('POST', 'stats/reset');
+    },
+    reset: async () => {
+      await control('POST', 'reset');
+    },
+    stderrTail: () => stderr,
+    stop: () => stopChild(child),
+  };
+}
+
+function waitForReady(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const fail = (why: string): void => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`AWS emulator did not start: ${why}\n--- stderr (tail) ---\n${stderr()}`));
+    };
+    const timer = setTimeout(() => fail(`no READY line within ${timeoutMs} ms`), timeoutMs);
+    const onExit = (code: number | null, signal: string | null): void =>
+      fail(`exited early (code ${code}, signal ${signal})`);
+    child.once('exit', onExit);
+    child.once('error', (error) => fail(error.message));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const match = /^READY (\d+)$/m.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve(Number(match[1]));
+      }
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

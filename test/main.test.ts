@@ -1,0 +1,64 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
+
+const ROOT = path.join(__dirname, "..");
+/** tsx's loader by path: the scratch directory has no node_modules to resolve "tsx" from. */
+const TSX = pathToFileURL(path.join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
+
+function withoutOutdir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.CDKTF_OUTDIR;
+  return copy;
+}
+
+/** Runs `main.ts` the way `npm run synth` does, in a scratch directory. */
+function synth(env: Record<string, string>) {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+  const result = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "main.ts")], {
+    cwd,
+    env: { ...withoutOutdir(process.env), ...env },
+    encoding: "utf8",
+  });
+  return { ...result, cwd, stacks: () => fs.readdirSync(path.join(cwd, "cdktf.out", "stacks")).sort() };
+}
+
+describe("main.ts", () => {
+  it("synthesizes the embedded example when ROLLOUT_CONFIG is not set", () => {
+    const run = synth({ ROLLOUT_CONFIG: "" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stacks()).toEqual(["campaigns-111111111111-us-east-1", "campaigns-222222222222-eu-west-2"]);
+    const stack = path.join(run.cwd, "cdktf.out", "stacks", "campaigns-111111111111-us-east-1");
+    expect(fs.readdirSync(path.join(stack, "assets"), { recursive: true })).toContainEqual(expect.stringMatching(/v1\/campaigns-hook\.cjs$/));
+  });
+
+  it("synthesizes only the stacks CAMPAIGNS_STACKS names", () => {
+    const run = synth({ CAMPAIGNS_STACKS: "campaigns-222222222222-eu-west-2" });
+    expect(run.status).toBe(0);
+    expect(run.stacks()).toEqual(["campaigns-222222222222-eu-west-2"]);
+  });
+
+  it("refuses an unknown stack name instead of synthesizing nothing", () => {
+    const run = synth({ CAMPAIGNS_STACKS: "campaigns-999999999999-us-east-1" });
+    expect(run.status).toBe(1);
+    expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
+    expect(run.stderr).toContain('no stack "campaigns-999999999999-us-east-1"');
+  });
+
+  it("prints one line per problem, exits 1 and writes no stack for an invalid config", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-config-"));
+    const file = path.join(dir, "rollout.json");
+    fs.writeFileSync(file, JSON.stringify({ targets: [{ account: "12", region: "us-east-1" }, { account: "111111111111", region: "Frankfurt" }] }));
+    const run = synth({ ROLLOUT_CONFIG: file });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `${file}: $.targets[0].account: expected a 12-digit AWS account id`,
+      `${file}: $.targets[1].region: expected an AWS Region code like us-east-1`,
+    ]);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
+  });
+});

@@ -1,0 +1,124 @@
+import { Testing, TerraformStack } from "cdktf";
+import { CampaignsServiceLinkedRole, CampaignsServiceLinkedRoleProps } from "../../modules/role";
+import { only, synthJson } from "../support/synth";
+
+const ROLE_ARN = "arn:aws:iam::111111111111:role/aws-service-role/connect-campaigns.amazonaws.com/AWSServiceRoleForConnectCampaigns_ops";
+
+function synthRole(props: CampaignsServiceLinkedRoleProps) {
+  const stack = new TerraformStack(Testing.app(), "test");
+  const role = new CampaignsServiceLinkedRole(stack, "campaigns-role", props);
+  return { role, json: synthJson(stack) };
+}
+
+function roleError(props: CampaignsServiceLinkedRoleProps): string {
+  try {
+    synthRole(props);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected the construct to refuse these props");
+}
+
+describe("CampaignsServiceLinkedRole", () => {
+  describe("create mode (the default)", () => {
+    const { json } = synthRole({ customSuffix: "ops", description: "Campaigns", tags: { team: "cc" } });
+
+    it("declares the service-linked role for connect-campaigns.amazonaws.com", () => {
+      const role = only(json.resource?.aws_iam_service_linked_role, "aws_iam_service_linked_role");
+      expect(role).toMatchObject({
+        aws_service_name: "connect-campaigns.amazonaws.com",
+        custom_suffix: "ops",
+        description: "Campaigns",
+        tags: { team: "cc" },
+      });
+      expect(role.lifecycle).toBeUndefined();
+      expect(json.import).toBeUndefined();
+    });
+
+    it("reads the role back by the name IAM gave it, never a hard-coded name", () => {
+      const role = only(json.resource?.aws_iam_service_linked_role, "role");
+      const readBack = only(json.data?.aws_iam_role, "aws_iam_role");
+      expect(readBack.name).toBe(`\${aws_iam_service_linked_role.${role.__name}.name}`);
+      expect(readBack.depends_on).toContain(`aws_iam_service_linked_role.${role.__name}`);
+      expect(JSON.stringify(json)).not.toMatch(/"AWSServiceRoleForConnectCampaigns"/);
+    });
+
+    it("fails the plan when the role is not under the campaigns path or does not trust the service", () => {
+      const readBack = only(json.data?.aws_iam_role, "aws_iam_role") as { lifecycle: { postcondition: { condition: string; error_message: string }[] } };
+      const [path, trust] = readBack.lifecycle.postcondition;
+      expect(path.condition).toBe('${self.path == "/aws-service-role/connect-campaigns.amazonaws.com/"}');
+      expect(trust.condition).toContain('contains(flatten([try(s.Principal.Service, [])]), "connect-campaigns.amazonaws.com")');
+      expect(trust.error_message).toContain("does not trust connect-campaigns.amazonaws.com");
+    });
+
+    it("lists every campaigns role in the account by path", () => {
+      const all = only(json.data?.aws_iam_roles, "aws_iam_roles");
+      expect(all.path_prefix).toBe("/aws-service-role/connect-campaigns.amazonaws.com/");
+      expect(all.lifecycle).toBeUndefined();
+    });
+  });
+
+  describe("adopt mode", () => {
+    const { json } = synthRole({ mode: "adopt", roleArn: ROLE_ARN });
+
+    it("imports the existing role with an import block instead of creating it", () => {
+      const role = only(json.resource?.aws_iam_service_linked_role, "aws_iam_service_linked_role");
+      expect(json.import).toEqual([{ to: `aws_iam_service_linked_role.${role.__name}`, id: ROLE_ARN }]);
+    });
+
+    it("takes the suffix from the ARN so the import plans no replacement, and keeps the existing description", () => {
+      const role = only(json.resource?.aws_iam_service_linked_role, "aws_iam_service_linked_role");
+      expect(role.custom_suffix).toBe("ops");
+      expect(role.lifecycle).toEqual({ ignore_changes: ["description"] });
+    });
+
+    it("manages the description when the props set one", () => {
+      const role = only(synthRole({ mode: "adopt", roleArn: ROLE_ARN, description: "d" }).json.resource?.aws_iam_service_linked_role, "role");
+      expect(role.description).toBe("d");
+      expect(role.lifecycle).toBeUndefined();
+    });
+  });
+
+  describe("observe mode", () => {
+    it("manages nothing and checks that the given role exists", () => {
+      const { json } = synthRole({ mode: "observe", roleArn: ROLE_ARN });
+      expect(json.resource).toBeUndefined();
+      const all = only(json.data?.aws_iam_roles, "aws_iam_roles") as { lifecycle: { postcondition: { condition: string }[] } };
+      expect(all.lifecycle.postcondition).toHaveLength(1);
+      expect(all.lifecycle.postcondition[0].condition).toBe(`\${contains(self.arns, "${ROLE_ARN}")}`);
+      expect(only(json.data?.aws_iam_role, "aws_iam_role").name).toBe("AWSServiceRoleForConnectCampaigns_ops");
+    });
+
+    it("without an ARN, requires exactly one campaigns role and reads it", () => {
+      const { json } = synthRole({ mode: "observe" });
+      const all = only(json.data?.aws_iam_roles, "aws_iam_roles") as { __name: string; lifecycle: { postcondition: { condition: string; error_message: string }[] } };
+      expect(all.lifecycle.postcondition.map((c) => c.condition)).toEqual(["${length(self.arns) > 0}", "${length(self.arns) < 2}"]);
+      expect(all.lifecycle.postcondition[0].error_message).toContain("No outbound campaigns service-linked role exists");
+      expect(only(json.data?.aws_iam_role, "aws_iam_role").name).toBe(`\${one(tolist(data.aws_iam_roles.${all.__name}.names))}`);
+    });
+  });
+
+  describe("bad props name the construct and the prop", () => {
+    it.each<[string, CampaignsServiceLinkedRoleProps, string]>([
+      ["suffix with a space", { customSuffix: "my ops" }, "test/campaigns-role: props.customSuffix: expected only IAM name characters"],
+      ["empty suffix", { customSuffix: "" }, "props.customSuffix: expected a non-empty suffix"],
+      ["suffix too long", { customSuffix: "x".repeat(31) }, "props.customSuffix: expected at most 30 characters"],
+      ["unknown mode", { mode: "import" as never }, 'props.mode: expected "create", "adopt" or "observe", got "import"'],
+      ["adopt without ARN", { mode: "adopt" }, 'props.roleArn: is required in "adopt" mode'],
+      ["adopt with a non-role ARN", { mode: "adopt", roleArn: "arn:aws:s3:::bucket" }, "props.roleArn: expected an IAM role ARN"],
+      ["adopt with a role outside the campaigns path", { mode: "adopt", roleArn: "arn:aws:iam::111111111111:role/ops" }, "props.roleArn: expected the role path"],
+      ["adopt with another suffix", { mode: "adopt", roleArn: ROLE_ARN, customSuffix: "dev" }, 'props.customSuffix: "dev" differs from the adopted role\'s suffix "ops"'],
+      ["create with an ARN", { mode: "create", roleArn: ROLE_ARN }, 'props.roleArn: applies to "adopt" and "observe" only'],
+      ["observe with a description", { mode: "observe", description: "x" }, "props.description: applies to"],
+      ["observe with tags", { mode: "observe", tags: { a: "b" } }, "props.tags: apply to"],
+    ])("%s", (_, props, message) => {
+      expect(roleError(props)).toContain(message);
+    });
+
+    it("accepts the longest suffix that fits in 64 characters", () => {
+      const { json } = synthRole({ customSuffix: "x".repeat(30) });
+      expect(`AWSServiceRoleForConnectCampaigns_${"x".repeat(30)}`).toHaveLength(64);
+      expect(only(json.resource?.aws_iam_service_linked_role, "role").custom_suffix).toBe("x".repeat(30));
+    });
+  });
+});
