@@ -29,6 +29,7 @@ import {
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import { describeWithEmulator, REGION, startEmulator, type Emulator } from './emulator';
+import { createConnectInstance, createKmsKeyArn } from './aws-fixtures';
 
 const SERVICE = 'connect-campaigns.amazonaws.com';
 const ROLE_PATH = `/aws-service-role/${SERVICE}/`;
@@ -42,36 +43,6 @@ function clients(emulator: Emulator) {
     maxAttempts: 1, // let injected faults reach the test instead of being retried away
   };
   return { campaigns: new ConnectCampaignsClient(config), iam: new IAMClient(config) };
-}
-
-// The tests only need the SDKs of connect-campaigns and IAM; Connect and KMS take a
-// hand-made request (moto checks no signature unless IAM enforcement is on).
-async function awsJson<T>(emulator: Emulator, service: string, target: string, body: unknown, path = '/'): Promise<T> {
-  const response = await fetch(`${emulator.endpoint}${path}`, {
-    method: target ? 'POST' : 'PUT',
-    headers: {
-      authorization: `AWS4-HMAC-SHA256 Credential=testing/20240101/${REGION}/${service}/aws4_request, SignedHeaders=host, Signature=0`,
-      'content-type': target ? 'application/x-amz-json-1.1' : 'application/json',
-      ...(target ? { 'x-amz-target': target } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${service} ${target || path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function createConnectInstance(emulator: Emulator): Promise<{ Id: string; Arn: string }> {
-  return awsJson(emulator, 'connect', '', {
-    IdentityManagementType: 'CONNECT_MANAGED',
-    InstanceAlias: `test-${Math.random().toString(36).slice(2, 10)}`,
-    InboundCallsEnabled: true,
-    OutboundCallsEnabled: true,
-  }, '/instance');
-}
-
-async function createKmsKeyArn(emulator: Emulator): Promise<string> {
-  const result = await awsJson<{ KeyMetadata: { Arn: string } }>(emulator, 'kms', 'TrentService.CreateKey', {});
-  return result.KeyMetadata.Arn;
 }
 
 function createCampaign(campaigns: ConnectCampaignsClient, connectInstanceId: string, name: string) {
