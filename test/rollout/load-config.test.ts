@@ -111,6 +111,11 @@ describe("loadRolloutConfig", () => {
         { targets: [target({ role: { mode: "adopt", arn: "arn:aws:iam::999999999999:role/aws-service-role/connect-campaigns.amazonaws.com/AWSServiceRoleForConnectCampaigns" } })] },
         ["$.targets[0].role.arn: expected a role in the target's account 111111111111, got a role in 999999999999"],
       ],
+      [
+        "two targets of one account creating the same role",
+        { targets: [target(), target({ region: "us-west-2", instances: [] })] },
+        ['$.targets[1].role: expected one owner per role: AWSServiceRoleForConnectCampaigns in account 111111111111 is already managed by $.targets[0] (IAM roles are global to the account); use {"mode": "observe"} here'],
+      ],
       ["unknown role mode", { targets: [target({ role: { mode: "import" } })] }, ['$.targets[0].role.mode: expected "mode" to be "create", "adopt" or "observe"']],
       ["suffix with bad characters", { targets: [target({ role: { mode: "create", customSuffix: "a b" } })] }, ['$.targets[0].role.customSuffix: expected only IAM name characters (letters, digits and + = , . @ _ -), got "a b"']],
       ["onboarding timeout too small", { targets: [target({ onboardingTimeoutSeconds: 1 })] }, ["$.targets[0].onboardingTimeoutSeconds: expected at least 10 seconds"]],

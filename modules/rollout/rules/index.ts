@@ -1,4 +1,5 @@
 import { kmsKeyRegion } from "./kms-key-region";
+import { oneRoleOwner } from "./one-role-owner";
 import { regionListed } from "./region-listed";
 import { roleAccount } from "./role-account";
 import { ConfigRule } from "./rule";
@@ -16,6 +17,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   uniqueInstances,
   kmsKeyRegion,
   roleAccount,
+  oneRoleOwner,
   uniqueWaves,
   targetWave,
   uniqueState,
