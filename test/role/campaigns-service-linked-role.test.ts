@@ -44,7 +44,7 @@ describe("CampaignsServiceLinkedRole", () => {
     });
 
     it("fails the plan when the role is not under the campaigns path or does not trust the service", () => {
-      const readBack = only(json.data?.aws_iam_role, "aws_iam_role") as { lifecycle: { postcondition: { condition: string; error_message: string }[] } };
+      const readBack = only<{ lifecycle: { postcondition: { condition: string; error_message: string }[] } }>(json.data?.aws_iam_role, "aws_iam_role");
       const [path, trust] = readBack.lifecycle.postcondition;
       expect(path.condition).toBe('${self.path == "/aws-service-role/connect-campaigns.amazonaws.com/"}');
       expect(trust.condition).toContain('contains(flatten([try(s.Principal.Service, [])]), "connect-campaigns.amazonaws.com")');
@@ -83,7 +83,7 @@ describe("CampaignsServiceLinkedRole", () => {
     it("manages nothing and checks that the given role exists", () => {
       const { json } = synthRole({ mode: "observe", roleArn: ROLE_ARN });
       expect(json.resource).toBeUndefined();
-      const all = only(json.data?.aws_iam_roles, "aws_iam_roles") as { lifecycle: { postcondition: { condition: string }[] } };
+      const all = only<{ lifecycle: { postcondition: { condition: string }[] } }>(json.data?.aws_iam_roles, "aws_iam_roles");
       expect(all.lifecycle.postcondition).toHaveLength(1);
       expect(all.lifecycle.postcondition[0].condition).toBe(`\${contains(self.arns, "${ROLE_ARN}")}`);
       expect(only(json.data?.aws_iam_role, "aws_iam_role").name).toBe("AWSServiceRoleForConnectCampaigns_ops");
@@ -91,7 +91,7 @@ describe("CampaignsServiceLinkedRole", () => {
 
     it("without an ARN, requires exactly one campaigns role and reads it", () => {
       const { json } = synthRole({ mode: "observe" });
-      const all = only(json.data?.aws_iam_roles, "aws_iam_roles") as { __name: string; lifecycle: { postcondition: { condition: string; error_message: string }[] } };
+      const all = only<{ lifecycle: { postcondition: { condition: string; error_message: string }[] } }>(json.data?.aws_iam_roles, "aws_iam_roles");
       expect(all.lifecycle.postcondition.map((c) => c.condition)).toEqual(["${length(self.arns) > 0}", "${length(self.arns) < 2}"]);
       expect(all.lifecycle.postcondition[0].error_message).toContain("No outbound campaigns service-linked role exists");
       expect(only(json.data?.aws_iam_role, "aws_iam_role").name).toBe(`\${one(tolist(data.aws_iam_roles.${all.__name}.names))}`);

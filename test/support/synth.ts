@@ -16,8 +16,8 @@ export interface SynthesizedStack {
 }
 
 /** The only resource (or data source) of a type; fails the test when there is not exactly one. */
-export function only(blocks: Record<string, Record<string, unknown>> | undefined, type: string): Record<string, unknown> & { __name: string } {
+export function only<T extends object = Record<string, unknown>>(blocks: Record<string, Record<string, unknown>> | undefined, type: string): T & { __name: string } {
   const entries = Object.entries(blocks ?? {});
   if (entries.length !== 1) throw new Error(`expected exactly one ${type}, found ${entries.length}`);
-  return { ...entries[0][1], __name: entries[0][0] };
+  return { ...(entries[0][1] as T), __name: entries[0][0] };
 }
