@@ -1,5 +1,6 @@
 // Whether the AWS emulator (python3 + moto 5.x) can run here, and a describe() that says so.
 import { spawnSync } from 'node:child_process';
+import { describeWithTools } from '../support/tiers';
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 
@@ -32,20 +33,8 @@ export function emulatorAvailability(): Availability {
  * (CI=true) and is skipped with a warning elsewhere: never skipped silently.
  */
 export function describeWithEmulator(name: string, fn: () => void): void {
-  const availability = emulatorAvailability();
-  if (availability.ok) {
-    describe(name, fn);
-    return;
-  }
-  const message = `AWS emulator unavailable: ${availability.reason}`;
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      test('needs the AWS emulator', () => {
-        throw new Error(message);
-      });
-    });
-    return;
-  }
-  console.warn(`Skipping "${name}". ${message}`);
-  describe.skip(name, fn);
+  describeWithTools(name, () => {
+    const availability = emulatorAvailability();
+    return availability.ok ? availability : { ok: false, reason: `AWS emulator unavailable: ${availability.reason}` };
+  }, fn);
 }
