@@ -37,6 +37,15 @@ program
   .option("--json", "print JSON for machines")
   .action((options) => require("./commands/bundle-hook").bundleHookCommand(options));
 
+program
+  .command("review")
+  .description("Review Terraform plans of one or many stacks for a pull request: what changes, and what cannot be undone.")
+  .argument("<plans...>", "JSON plans (terraform show -json) or stack directories holding plan.json or tfplan")
+  .option("--json", "print JSON for machines")
+  .option("--live", "list the campaigns each destroy hook would find now (calls AWS)")
+  .option("--fail-on <risk>", "exit 2 when a change of this risk or higher is present: high or medium")
+  .action((plans, options) => require("./commands/review").reviewCommand(plans, options));
+
 /** Runs the CLI; resolves to the exit code. Exported for tests. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {

@@ -1,0 +1,26 @@
+import { gateTripped, parseGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
+import { CliError, ExitCode } from "../exit-codes";
+import { printJson } from "../output";
+
+export interface ReviewCommandOptions {
+  readonly json?: boolean;
+  readonly live?: boolean;
+  readonly failOn?: string;
+}
+
+/** `review <plan.json | stack dir>... [--json] [--live] [--fail-on high|medium]` */
+export async function reviewCommand(sources: string[], options: ReviewCommandOptions): Promise<void> {
+  try {
+    const gate = options.failOn === undefined ? undefined : parseGateLevel(options.failOn);
+    const report = await reviewPlans(sources, { live: options.live });
+    if (options.json) printJson(report);
+    else process.stdout.write(renderMarkdown(report));
+    if (gate && gateTripped(report, gate)) {
+      process.stderr.write(`review: ${report.risk}-risk changes present (--fail-on ${gate})\n`);
+      process.exitCode = ExitCode.gated;
+    }
+  } catch (error) {
+    if (error instanceof PlanInputError) throw new CliError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Plan reviews: what a change does across many stacks, above all the irreversible parts, as a
+ * pull-request comment (Markdown) or data (JSON). Reads `terraform show -json` output only; the
+ * AWS SDK loads only for `--live`.
+ */
+export { reviewPlans } from "./review";
+export type { ReviewOptions } from "./review";
+export { reviewStack } from "./review-stack";
+export { renderMarkdown } from "./markdown";
+export { loadPlan, PLAN_JSON_FILE, SAVED_PLAN_FILE } from "./plan-source";
+export { parsePlan, PlanInputError } from "./read-plan";
+export { gateTripped, parseGateLevel } from "./gate";
+export type { GateLevel } from "./gate";
+export { RISK_RULES } from "./rules";
+export type { RiskRule, RuleSubject } from "./rules";
+export { RISK_MEANING } from "./risk";
+export type { Risk, RiskOrNone } from "./risk";
+export type { ChangeKind } from "./change-kind";
+export type { PlanDocument } from "./plan-json";
+export type * from "./report";

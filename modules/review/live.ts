@@ -1,0 +1,39 @@
+import type { HookInput } from "../hook-contract";
+import { removesObject } from "./change-kind";
+import type { PlanDocument } from "./plan-json";
+import type { LiveCleanup } from "./report";
+import { hookOf } from "./rules/subjects";
+import { changeKind } from "./change-kind";
+import { knownAt } from "./values";
+
+/** Swallows the hook runtime's own lines: the review prints its findings itself. */
+const SILENT = { write: () => true };
+
+/**
+ * For each destroy hook the plan will run, the campaigns its instance has now — through the same
+ * code as `cleanup --dry-run` (the hook runtime's `planCleanup`), with the standard AWS
+ * credentials and endpoint. The hook runtime (and so the AWS SDK) loads only here.
+ */
+export async function liveCleanups(plan: PlanDocument): Promise<LiveCleanup[]> {
+  const hooks = (plan.resource_changes ?? []).flatMap((resource) => {
+    const kind = changeKind(resource.change.actions);
+    const hook = hookOf({ resource, kind }, "campaigns-cleanup");
+    return hook && removesObject(kind) ? [{ address: resource.address, hook, input: knownAt(resource.change, "before", ["input"]) }] : [];
+  });
+  if (hooks.length === 0) return [];
+  const { parseHookInput, planCleanup } = await import("../hook-runtime");
+  const results: LiveCleanup[] = [];
+  for (const { address, hook, input } of hooks) {
+    const entry = { address, instance: hook.instance, allowCampaignDeletion: hook.allowCampaignDeletion === true };
+    try {
+      // The stored input is what the hook will run with; a hidden (sensitive) input cannot be used.
+      if (input === undefined) throw new Error("the hook's input is hidden in the plan");
+      const hookInput: HookInput = parseHookInput(JSON.stringify(input));
+      const { campaigns } = await planCleanup(hookInput, { output: { stdout: SILENT, stderr: SILENT } });
+      results.push({ ...entry, campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, state: String(c.state) })) });
+    } catch (error) {
+      results.push({ ...entry, error: (error as Error).message.split("\n")[0] });
+    }
+  }
+  return results;
+}

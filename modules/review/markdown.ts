@@ -1,0 +1,77 @@
+import type { ChangeKind } from "./change-kind";
+import type { LiveCleanup, ReviewedChange, ReviewReport, StackReview } from "./report";
+import { RISK_MEANING, RISKS, type RiskOrNone } from "./risk";
+
+/** The review as a pull-request comment. */
+
+const BADGE: Readonly<Record<RiskOrNone, string>> = { high: "🔴 high", medium: "🟠 medium", low: "🟢 low", none: "—" };
+const TABLE_KINDS: readonly ChangeKind[] = ["create", "update", "replace", "delete", "no-op"];
+
+/** A table cell: pipes escaped (GitHub splits cells on them, even inside code spans), one line. */
+export const cell = (text: string): string => text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+
+/** A code span that survives backticks in its text. */
+export const code = (text: string): string => (text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``);
+
+const row = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
+
+export function renderMarkdown(report: ReviewReport): string {
+  const lines = ["## Terraform plan review", ""];
+  if (report.stacks.every((s) => s.changes.length === 0 && s.drift.length === 0 && s.outputs.length === 0)) {
+    lines.push(`Nothing to review: ${plural(report.stacks.length, "stack")} planned, no changes.`, "");
+  }
+  lines.push(
+    row(["Stack", "Account", "Region", ...TABLE_KINDS.map(title), "Risk"]),
+    row(["---", "---", "---", ...TABLE_KINDS.map(() => "---:"), "---"]),
+    ...report.stacks.map((s) => row([code(s.stack), s.account ?? "?", s.region ?? "?", ...TABLE_KINDS.map((k) => String(s.counts[k])), BADGE[s.risk]])),
+    "",
+    `Risk: ${RISKS.map((r) => `**${r}** ${RISK_MEANING[r]}`).join(" · ")}.`,
+  );
+  for (const stack of report.stacks) lines.push("", ...renderStack(stack));
+  return `${lines.join("\n")}\n`;
+}
+
+function renderStack(stack: StackReview): string[] {
+  const where = [stack.account, stack.region].filter(Boolean).join(", ");
+  const lines = [`### ${code(stack.stack)}${where ? ` (${where})` : ""}: ${BADGE[stack.risk]}`, ""];
+  for (const warning of stack.warnings) lines.push(`> **Warning:** ${warning}`, "");
+  if (stack.changes.length === 0) lines.push("No changes.");
+  else {
+    lines.push(row(["Risk", "Action", "Resource", "Why"]), row(["---", "---", "---", "---"]));
+    lines.push(...stack.changes.map((c) => row([BADGE[c.risk], action(c), code(c.address), why(c)])));
+  }
+  if (stack.drift.length > 0) {
+    const drift = stack.drift.map((d) => `${code(d.address)} ${d.kind === "delete" ? "deleted" : `changed${d.attributes.length ? ` (${d.attributes.join(", ")})` : ""}`}`);
+    lines.push("", `**Changed outside Terraform** (seen while planning): ${drift.join("; ")}.`);
+  }
+  if (stack.outputs.length > 0) {
+    // Names only: output values are mostly "(known after apply)" in a plan; the JSON has them.
+    const kinds = [...new Set(stack.outputs.map((o) => o.kind))];
+    const byKind = kinds.map((kind) => `${kind} ${stack.outputs.filter((o) => o.kind === kind).map((o) => code(o.name)).join(", ")}`);
+    lines.push("", `**Outputs:** ${byKind.join("; ")}.`);
+  }
+  for (const live of stack.live ?? []) lines.push("", ...renderLive(live));
+  return lines;
+}
+
+/** The kind of change, with "import" in front when the change also imports the object. */
+function action(change: ReviewedChange): string {
+  if (change.importing === undefined) return change.kind;
+  return change.kind === "no-op" ? "import" : `import, ${change.kind}`;
+}
+
+function why(change: ReviewedChange): string {
+  const reasons = change.findings.map((f) => f.reason).join("; ");
+  const attributes = change.attributes.map((a) => `${a.name}: ${code(a.before)} → ${code(a.after)}`);
+  return attributes.length > 0 ? `${reasons} (${attributes.join(", ")})` : reasons;
+}
+
+function renderLive(live: LiveCleanup): string[] {
+  const head = `**Now on instance ${code(live.instance)}** (destroy hook ${code(live.address)}, deletion ${live.allowCampaignDeletion ? "allowed" : "not allowed"}):`;
+  if (live.error !== undefined) return [`${head} could not list campaigns: ${live.error}`];
+  if (!live.campaigns || live.campaigns.length === 0) return [`${head} no campaigns.`];
+  return [`${head} ${plural(live.campaigns.length, "campaign")}`, "", ...live.campaigns.map((c) => `- ${code(c.name)} (${code(c.id)}, ${c.state})`)];
+}
+
+const title = (kind: ChangeKind) => kind.charAt(0).toUpperCase() + kind.slice(1);
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;

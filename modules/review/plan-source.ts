@@ -1,0 +1,60 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { terraformEnv } from "../terraform-cli";
+import type { PlanDocument } from "./plan-json";
+import { parsePlan, PlanInputError } from "./read-plan";
+
+const run = promisify(execFile);
+
+/** The saved plan and its JSON form inside a stack directory (as `npm run plan` leaves them). */
+export const PLAN_JSON_FILE = "plan.json";
+export const SAVED_PLAN_FILE = "tfplan";
+
+export interface LoadedPlan {
+  /** What the user named: a file or a stack directory. */
+  readonly source: string;
+  /** The stack directory's name (or the plan file's folder): the first clue to the stack's identity. */
+  readonly dirName: string;
+  readonly plan: PlanDocument;
+}
+
+/**
+ * Reads one argument of `review`: a JSON plan file, or a stack directory holding `plan.json`, or
+ * one holding `tfplan`, which `terraform show -json` renders (with the project's CLI config).
+ */
+export async function loadPlan(source: string): Promise<LoadedPlan> {
+  const stat = fs.statSync(source, { throwIfNoEntry: false });
+  if (!stat) throw new PlanInputError(source, "no such file or directory");
+  if (!stat.isDirectory()) return { source, dirName: path.basename(path.dirname(path.resolve(source))), plan: readPlanFile(source) };
+  const dirName = path.basename(path.resolve(source));
+  const jsonFile = path.join(source, PLAN_JSON_FILE);
+  if (fs.existsSync(jsonFile)) return { source, dirName, plan: readPlanFile(jsonFile) };
+  if (fs.existsSync(path.join(source, SAVED_PLAN_FILE))) return { source, dirName, plan: parsePlan(await showSavedPlan(source), `${source} (terraform show -json ${SAVED_PLAN_FILE})`) };
+  throw new PlanInputError(
+    source,
+    `no ${PLAN_JSON_FILE} or ${SAVED_PLAN_FILE} here: expected a stack directory after \`terraform plan -out ${SAVED_PLAN_FILE}\` (or a JSON plan file)`,
+  );
+}
+
+function readPlanFile(file: string): PlanDocument {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PlanInputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return parsePlan(text, file);
+}
+
+async function showSavedPlan(dir: string): Promise<string> {
+  try {
+    const { stdout } = await run("terraform", ["show", "-json", "-no-color", SAVED_PLAN_FILE], { cwd: dir, env: terraformEnv(), maxBuffer: 512 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const failure = error as { stderr?: string; message: string };
+    const why = (failure.stderr ?? "").trim().split("\n").filter(Boolean).slice(-2).join(" ") || failure.message;
+    throw new PlanInputError(dir, `\`terraform show -json ${SAVED_PLAN_FILE}\` failed (run \`terraform init\` there first?): ${why}`);
+  }
+}

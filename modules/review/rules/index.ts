@@ -1,0 +1,19 @@
+import { campaignsDeletedByHook } from "./campaigns-deleted-by-hook";
+import { campaignsRoleRemoved } from "./campaigns-role-removed";
+import { destroyStopsAtGuard } from "./destroy-stops-at-guard";
+import { instanceOffboarded } from "./instance-offboarded";
+import { roleAdopted } from "./role-adopted";
+import type { RiskRule } from "./rule";
+import { roleSettingsChanged } from "./role-settings-changed";
+
+export type { RiskRule, RuleSubject } from "./rule";
+
+/** Every risk rule, highest risk first; a change matched by none is low risk. */
+export const RISK_RULES: readonly RiskRule[] = [
+  campaignsRoleRemoved,
+  instanceOffboarded,
+  campaignsDeletedByHook,
+  roleSettingsChanged,
+  destroyStopsAtGuard,
+  roleAdopted,
+];

@@ -1,0 +1,22 @@
+import type { ChangeKind } from "../change-kind";
+import type { PlanResourceChange } from "../plan-json";
+import type { Risk } from "../risk";
+
+/** A resource change as the rules see it. Rules read values only through `knownAt` (../values). */
+export interface RuleSubject {
+  readonly resource: PlanResourceChange;
+  readonly kind: ChangeKind;
+}
+
+/**
+ * One risk a change can carry (one rule a file, like cdk-nag's rules; `rules/index.ts` lists
+ * them). `check` returns the short reason shown beside the change, or undefined when the rule
+ * does not apply.
+ */
+export interface RiskRule {
+  readonly id: string;
+  readonly risk: Risk;
+  /** One line for the docs: when the rule fires. */
+  readonly description: string;
+  check(subject: RuleSubject): string | undefined;
+}

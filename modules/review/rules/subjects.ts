@@ -1,0 +1,39 @@
+import type { HookInput, HookKind } from "../../hook-contract";
+import { CAMPAIGNS_SERVICE_PRINCIPAL } from "../../role/service";
+import { knownAt, type Side } from "../values";
+import type { RuleSubject } from "./rule";
+
+/**
+ * What the rules recognise: the campaigns role and the hook resources, read from the plan's
+ * values (never from addresses, which cdktf makes up).
+ */
+
+/** The side that holds the object the change acts on: the old one when it goes away, else the new one. */
+const objectSide = ({ kind }: RuleSubject): Side => (kind === "delete" || kind === "replace" ? "before" : "after");
+
+export function isCampaignsRole(subject: RuleSubject): boolean {
+  if (subject.resource.mode !== "managed" || subject.resource.type !== "aws_iam_service_linked_role") return false;
+  const name = (side: Side) => knownAt(subject.resource.change, side, ["aws_service_name"]);
+  return name("before") === CAMPAIGNS_SERVICE_PRINCIPAL || name("after") === CAMPAIGNS_SERVICE_PRINCIPAL;
+}
+
+/** A hook resource's stored settings, as far as the plan shows them (sensitive parts stay hidden). */
+export interface HookView {
+  /** The Connect instance id, or a placeholder when the plan hides it. */
+  readonly instance: string;
+  /** `allow_campaign_deletion`, or undefined when the plan hides it. */
+  readonly allowCampaignDeletion: boolean | undefined;
+}
+
+/**
+ * The hook `terraform_data` of this kind, or undefined. For a destroy or replace it reads the
+ * stored input: the one the destroy-time hook runs with.
+ */
+export function hookOf(subject: RuleSubject, kind: HookKind): HookView | undefined {
+  if (subject.resource.type !== "terraform_data") return undefined;
+  const input = (key: keyof HookInput) => knownAt(subject.resource.change, objectSide(subject), ["input", key]);
+  if (input("kind") !== kind) return undefined;
+  const instance = input("instance_id");
+  const allow = input("allow_campaign_deletion");
+  return { instance: typeof instance === "string" ? instance : "(instance hidden)", allowCampaignDeletion: typeof allow === "boolean" ? allow : undefined };
+}

@@ -1,0 +1,42 @@
+import type { PlanDocument } from "./plan-json";
+import { knownAt } from "./values";
+
+export interface StackIdentity {
+  readonly stack: string;
+  readonly account: string | null;
+  readonly region: string | null;
+}
+
+/** cdktf's stack directories (and this project's stack ids) are `campaigns-<account>-<region>`. */
+const STACK_DIR = /^campaigns-(\d{12})-([a-z]{2}(?:-[a-z]+)+-\d+)$/;
+
+const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+
+/**
+ * Which stack a plan belongs to. Plans carry no cdktf metadata, so: the directory name when it is
+ * a stack id; else the hook resources' input (stack, account, region); else the AWS provider's
+ * constant `region` and `allowed_account_ids`; else the name of the source.
+ */
+export function stackIdentity(plan: PlanDocument, dirName: string, fallbackName: string): StackIdentity {
+  const dir = STACK_DIR.exec(dirName);
+  if (dir) return { stack: dirName, account: dir[1], region: dir[2] };
+  const input = hookInput(plan);
+  const provider = plan.configuration?.provider_config?.aws?.expressions;
+  const accounts = provider?.allowed_account_ids?.constant_value;
+  const account = text(input?.account) ?? (Array.isArray(accounts) && accounts.length === 1 ? text(accounts[0]) : null);
+  const region = text(input?.region) ?? text(provider?.region?.constant_value);
+  const stack = text(input?.stack) ?? (account && region ? `campaigns-${account}-${region}` : fallbackName);
+  return { stack, account, region };
+}
+
+/** stack, account and region from the first terraform_data input that carries them (sensitive parts stay hidden). */
+function hookInput(plan: PlanDocument): Partial<Record<keyof StackIdentity, unknown>> | undefined {
+  for (const resource of plan.resource_changes ?? []) {
+    if (resource.type !== "terraform_data") continue;
+    for (const side of ["before", "after"] as const) {
+      const field = (key: keyof StackIdentity) => knownAt(resource.change, side, ["input", key]);
+      if (text(field("stack"))) return { stack: field("stack"), account: field("account"), region: field("region") };
+    }
+  }
+  return undefined;
+}
