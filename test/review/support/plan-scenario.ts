@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { REGION, type Emulator } from "../../emulator/emulator";
-import { createConnectInstance } from "../../emulator/aws-fixtures";
+import { emulatedAccount, type EmulatedAccount } from "../../support/account";
 import { expectOk, LifecycleWorkspace } from "../../support/lifecycle";
 
 /** moto's default account: requests signed with any key land there. */
@@ -20,7 +20,8 @@ export interface ScenarioConfig {
  */
 export class PlanScenario {
   public readonly workspace: LifecycleWorkspace;
-  private instanceId?: string;
+  public account?: EmulatedAccount;
+  public instanceId?: string;
 
   constructor(
     private readonly emulator: Emulator,
@@ -35,7 +36,8 @@ export class PlanScenario {
 
   /** Synthesizes the stack (creating its Connect instance the first time) and runs `init` when needed. */
   public async synth(config: ScenarioConfig = {}): Promise<void> {
-    this.instanceId ??= (await createConnectInstance(this.emulator)).Id;
+    this.account ??= await emulatedAccount(this.emulator, ACCOUNT, REGION);
+    this.instanceId ??= await this.account.createInstance();
     this.workspace.synth({
       defaults: { allowCampaignDeletion: config.allowCampaignDeletion ?? false },
       targets: [{ account: ACCOUNT, region: REGION, role: config.role ?? { mode: "create" }, instances: [{ id: this.instanceId }] }],

@@ -1,0 +1,62 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { SAVED_PLAN_FILE } from "../../modules/review";
+import { startEmulator, type Emulator } from "../emulator/emulator";
+import { terraformAndEmulator } from "../support/all-tools";
+import { describeWithTools } from "../support/tiers";
+import { cli } from "./support/cli";
+import { PlanScenario, STACK_ID } from "./support/plan-scenario";
+
+/**
+ * The review over a plan Terraform has just saved (`tfplan` in the stack directory, rendered by
+ * `terraform show -json`), with `--live` listing what the destroy hook would find.
+ */
+describeWithTools("review of a fresh destroy plan, live", terraformAndEmulator, () => {
+  let emulator: Emulator;
+  const saved: NodeJS.ProcessEnv = {};
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    // --live reads the standard AWS environment, as in a pipeline.
+    for (const [key, value] of Object.entries(emulator.env)) {
+      saved[key] = process.env[key];
+      process.env[key] = value;
+    }
+  });
+  afterAll(async () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await emulator?.stop();
+  });
+
+  it("reads tfplan from the stack directory, gates on high, and lists the campaigns the hook would delete", async () => {
+    const scenario = new PlanScenario(emulator, "review-live");
+    await scenario.synth({ allowCampaignDeletion: true });
+    await scenario.apply();
+    await scenario.account!.createCampaigns(scenario.instanceId!, 2, "spring-sale");
+    await scenario.plan(["-destroy"]);
+    expect(fs.existsSync(path.join(scenario.stackDir, SAVED_PLAN_FILE))).toBe(true);
+
+    const run = await cli("review", "--json", "--live", "--fail-on", "high", scenario.stackDir);
+    expect(run.code).toBe(2);
+    const [stack] = JSON.parse(run.stdout).stacks;
+    expect(stack).toMatchObject({ stack: STACK_ID, risk: "high", counts: { delete: 3 } });
+    expect(stack.live).toEqual([
+      {
+        address: expect.stringMatching(/^terraform_data\.campaign-cleanup-/),
+        instance: scenario.instanceId,
+        allowCampaignDeletion: true,
+        campaigns: [
+          { id: expect.any(String), name: "spring-sale-1", state: expect.any(String) },
+          { id: expect.any(String), name: "spring-sale-2", state: expect.any(String) },
+        ],
+      },
+    ]);
+
+    const markdown = await cli("review", "--live", scenario.stackDir);
+    expect(markdown.stdout).toContain(`**Now on instance \`${scenario.instanceId}\`**`);
+    expect(markdown.stdout).toContain("- `spring-sale-1`");
+  });
+});
