@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { QUOTA_MULTIPLIER_ENV } from "../../modules/hook-runtime";
 import { loadRolloutConfig, ResolvedRollout } from "../../modules/rollout";
 import { buildApp } from "../../modules/stack";
 import type { Emulator } from "../emulator/emulator";
@@ -26,10 +27,16 @@ export class LifecycleWorkspace {
 
   /**
    * Writes the config and synthesizes every stack. Backups and (unless the config names a backend)
-   * local state files live under this workspace, never in the repository.
+   * local state files live under this workspace, never in the repository. Unless the config says
+   * otherwise, stacks act in their accounts through the deploy role arn:aws:iam::{account}:role/terraform-deploy.
    */
   public synth(config: { defaults?: Record<string, unknown> } & Record<string, unknown>): ResolvedRollout {
-    const defaults = { backend: { type: "local", path: path.join(this.dir, "state", "{account}-{region}.tfstate") }, ...config.defaults };
+    const defaults = {
+      backend: { type: "local", path: path.join(this.dir, "state", "{account}-{region}.tfstate") },
+      // moto's AssumeRole acts in the role's account, as a real deploy role does.
+      deployRoleArn: "arn:aws:iam::{account}:role/terraform-deploy",
+      ...config.defaults,
+    };
     fs.writeFileSync(this.configFile, JSON.stringify({ ...config, defaults }, null, 2));
     this.rollout = loadRolloutConfig(this.configFile, this.dir);
     buildApp(this.rollout, {}, path.join(this.dir, "cdktf.out")).synth();
@@ -40,9 +47,13 @@ export class LifecycleWorkspace {
     return path.join(this.dir, "cdktf.out", "stacks", stackId);
   }
 
-  /** The environment Terraform and the hooks run with: the emulator's endpoint and fake credentials only. */
+  /**
+   * The environment Terraform and the hooks run with: the emulator's endpoint and fake credentials
+   * only, and the hooks' pacing at 5x AWS's quotas (the emulator does not enforce them here;
+   * bench/ measures the real pacing).
+   */
   public get env(): Record<string, string> {
-    return { ...this.emulator.env, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: "1" } as Record<string, string>;
+    return { ...this.emulator.env, [QUOTA_MULTIPLIER_ENV]: "5" };
   }
 
   public async tf(stackId: string, args: string[], env: Record<string, string> = {}): Promise<TerraformResult> {

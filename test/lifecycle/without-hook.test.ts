@@ -1,0 +1,45 @@
+import { GetRoleCommand } from "@aws-sdk/client-iam";
+import { startEmulator, type Emulator } from "../emulator/emulator";
+import { emulatedAccount } from "../support/account";
+import { terraformAndEmulator } from "../support/all-tools";
+import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
+import { describeWithTools } from "../support/tiers";
+
+/**
+ * The control case, the reason the destroy hook exists: the same stack with Terraform unaware of
+ * the hooks (as a bare aws_iam_service_linked_role would be) cannot destroy the role while
+ * campaigns use it — IAM's deletion task ends FAILED.
+ */
+describeWithTools("lifecycle: without the destroy hook, the role cannot be destroyed", terraformAndEmulator, () => {
+  let emulator: Emulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+
+  it("fails with IAM's FAILED deletion task and leaves the role", async () => {
+    const account = await emulatedAccount(emulator, "555555555555", "us-east-1");
+    const instance = await account.createInstance();
+    const ws = new LifecycleWorkspace(emulator, "without-hook");
+    ws.synth({ targets: [{ account: "555555555555", region: "us-east-1", allowCampaignDeletion: true, instances: [{ id: instance }] }] });
+    const stack = "campaigns-555555555555-us-east-1";
+    await ws.init(stack);
+    expectOk(await ws.apply(stack), "apply");
+    await account.createCampaigns(instance, 2);
+    const roleName = (await ws.outputs(stack)).role_name as string;
+
+    // Forget the hooks: Terraform now holds only the role, as a stack without them would.
+    const hooks = (await ws.stateList(stack)).filter((address) => address.startsWith("terraform_data."));
+    expect(hooks).toHaveLength(2);
+    expectOk(await ws.tf(stack, ["state", "rm", ...hooks]), "state rm");
+
+    const destroy = await ws.destroy(stack);
+    expect(destroy.code).not.toBe(0);
+    expect(destroy.stderr).toMatch(/unexpected state 'FAILED', wanted target 'SUCCEEDED'/);
+    const { Role: role } = await account.iam.send(new GetRoleCommand({ RoleName: roleName }));
+    expect(role).toBeDefined();
+  });
+});
