@@ -1,7 +1,9 @@
+import * as path from "node:path";
 import { Construct } from "constructs";
-import { AssetType, TerraformAsset, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { HOOK_INPUT_ENV, HookCommand } from "../hook-contract";
 import { ensureHookBundle } from "./bundle";
+import { LinkedFileAsset } from "./linked-file-asset";
 
 /**
  * The asset folder's name in place of a content hash. The path must stay the same across hook
@@ -30,13 +32,14 @@ export class CampaignsHookAsset extends Construct {
     return (stack.node.tryFindChild("campaigns-hook") as CampaignsHookAsset | undefined) ?? new CampaignsHookAsset(stack, "campaigns-hook");
   }
 
-  private readonly asset: TerraformAsset;
+  // Not a TerraformAsset (which copies the file into every stack): a copy in the first stack
+  // and hard links in the others, at the path TerraformAsset used (see LinkedFileAsset).
+  private readonly asset: LinkedFileAsset;
 
   constructor(scope: Construct, id: string, props: CampaignsHookAssetProps = {}) {
     super(scope, id);
-    this.asset = new TerraformAsset(this, "bundle", {
-      path: props.bundlePath ?? ensureHookBundle(),
-      type: AssetType.FILE,
+    this.asset = new LinkedFileAsset(this, "bundle", {
+      sourcePath: path.resolve(props.bundlePath ?? ensureHookBundle()),
       assetHash: STABLE_ASSET_HASH,
     });
   }
