@@ -1,32 +1,33 @@
 /**
  * The CDKTF app: one stack per (account, Region) target of a rollout config.
  *
- *   ROLLOUT_CONFIG=<file> npm run synth     synthesizes that config
- *   npm run synth                            synthesizes the embedded examples/rollout.json
- *   CAMPAIGNS_STACKS=<id,id> / CAMPAIGNS_WAVE=<name>   only those stacks / that wave
+ *   npm run synth                                   the embedded examples/rollout.json
+ *   npm run synth -- --config <file>                that config (or ROLLOUT_CONFIG=<file>)
+ *   npm run synth -- --stack <id> [--stack <id>]    only those stacks (or CAMPAIGNS_STACKS=<id,id>)
+ *   npm run synth -- --wave <name>                  only that wave's stacks (or CAMPAIGNS_WAVE=<name>)
  *
- * An invalid config prints one line per problem and exits 1 before anything is written.
+ * `npx cdktf synth` passes no arguments: use the environment variables there. An invalid config,
+ * or a stack or wave the config lacks, prints one line per problem and exits 1 before anything
+ * is written.
  */
 import * as path from "node:path";
 import { isInputError, loadRolloutConfig } from "./modules/rollout";
-import { buildApp } from "./modules/stack";
+import { buildApp, SynthUsageError, synthOptionsFrom } from "./modules/stack";
 
 export const EMBEDDED_CONFIG = path.join(__dirname, "examples", "rollout.json");
 
-function list(value: string | undefined): string[] | undefined {
-  const items = value?.split(",").map((s) => s.trim()).filter(Boolean);
-  return items && items.length > 0 ? items : undefined;
-}
+/** Exit code of a command line that cannot be used (the CLI's `usage`). */
+const USAGE_EXIT_CODE = 64;
 
 function main(): void {
-  const file = process.env.ROLLOUT_CONFIG || EMBEDDED_CONFIG;
   try {
-    const rollout = loadRolloutConfig(file);
-    buildApp(rollout, { stacks: list(process.env.CAMPAIGNS_STACKS), wave: process.env.CAMPAIGNS_WAVE || undefined }).synth();
+    const { configFile, selection } = synthOptionsFrom(process.argv.slice(2), process.env);
+    const app = buildApp(loadRolloutConfig(configFile ?? EMBEDDED_CONFIG), selection);
+    app.synth();
   } catch (error) {
-    if (!isInputError(error)) throw error;
+    if (!isInputError(error) && !(error instanceof SynthUsageError)) throw error;
     console.error(error.message);
-    process.exitCode = 1;
+    process.exitCode = error instanceof SynthUsageError ? USAGE_EXIT_CODE : 1;
   }
 }
 

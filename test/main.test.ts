@@ -14,10 +14,10 @@ function withoutOutdir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return copy;
 }
 
-/** Runs `main.ts` the way `npm run synth` does, in a scratch directory. */
-function synth(env: Record<string, string>) {
+/** Runs `main.ts` the way `npm run synth -- <args>` does, in a scratch directory. */
+function synth(env: Record<string, string>, args: readonly string[] = []) {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
-  const result = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "main.ts")], {
+  const result = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "main.ts"), ...args], {
     cwd,
     env: { ...withoutOutdir(process.env), ...env },
     encoding: "utf8",
@@ -39,6 +39,28 @@ describe("main.ts", () => {
     const run = synth({ CAMPAIGNS_STACKS: "campaigns-222222222222-eu-west-2" });
     expect(run.status).toBe(0);
     expect(run.stacks()).toEqual(["campaigns-222222222222-eu-west-2"]);
+  });
+
+  it("synthesizes only the stacks --stack names, and only the wave --wave names", () => {
+    expect(synth({}, ["--stack", "campaigns-111111111111-us-east-1"]).stacks()).toEqual(["campaigns-111111111111-us-east-1"]);
+    const multiWave = path.join(ROOT, "examples", "multi-account", "rollout.json");
+    const canary = synth({}, ["--config", multiWave, "--wave", "canary"]);
+    expect(canary.stderr).toBe("");
+    expect(canary.stacks()).toEqual(["campaigns-111111111111-us-east-1"]);
+  });
+
+  it("refuses a wave the config does not have, naming the waves it has, and writes nothing", () => {
+    const run = synth({}, ["--wave", "canary"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`${path.join(ROOT, "examples", "rollout.json")}: no wave "canary"; expected one of "default"`);
+    expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
+  });
+
+  it("exits 64 with the usage for an unknown option", () => {
+    const run = synth({}, ["--stacks", "x"]);
+    expect(run.status).toBe(64);
+    expect(run.stderr).toContain("usage: npm run synth --");
+    expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
   });
 
   it("refuses an unknown stack name instead of synthesizing nothing", () => {
