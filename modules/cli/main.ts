@@ -46,6 +46,11 @@ program
   .option("--fail-on <risk>", "exit 2 when a change of this risk or higher is present: high or medium")
   .action((plans, options) => require("./commands/review").reviewCommand(plans, options));
 
+program
+  .command("plan-review")
+  .description("Synthesize, plan every stack (terraform init, plan -out tfplan, show -json > plan.json), and write cdktf.out/review.md.")
+  .action(() => require("./commands/plan-review").planReviewCommand());
+
 /** Runs the CLI; resolves to the exit code. Exported for tests. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {

@@ -1,12 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { terraformEnv } from "../terraform-cli";
 import type { PlanDocument } from "./plan-json";
 import { parsePlan, PlanInputError } from "./read-plan";
-
-const run = promisify(execFile);
+import { terraform, TerraformFailure } from "./terraform";
 
 /** The saved plan and its JSON form inside a stack directory (as `npm run plan` leaves them). */
 export const PLAN_JSON_FILE = "plan.json";
@@ -50,11 +46,9 @@ function readPlanFile(file: string): PlanDocument {
 
 async function showSavedPlan(dir: string): Promise<string> {
   try {
-    const { stdout } = await run("terraform", ["show", "-json", "-no-color", SAVED_PLAN_FILE], { cwd: dir, env: terraformEnv(), maxBuffer: 512 * 1024 * 1024 });
-    return stdout;
+    return await terraform(dir, ["show", "-json", SAVED_PLAN_FILE]);
   } catch (error) {
-    const failure = error as { stderr?: string; message: string };
-    const why = (failure.stderr ?? "").trim().split("\n").filter(Boolean).slice(-2).join(" ") || failure.message;
-    throw new PlanInputError(dir, `\`terraform show -json ${SAVED_PLAN_FILE}\` failed (run \`terraform init\` there first?): ${why}`);
+    if (!(error instanceof TerraformFailure)) throw error;
+    throw new PlanInputError(dir, `\`terraform show -json ${SAVED_PLAN_FILE}\` failed (run \`terraform init\` there first?): ${error.detail}`);
   }
 }

@@ -1,11 +1,18 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { SAVED_PLAN_FILE } from "../../modules/review";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { REGION, startEmulator, type Emulator } from "../emulator/emulator";
+import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
+import { scratchDir } from "../support/terraform";
 import { describeWithTools } from "../support/tiers";
 import { cli } from "./support/cli";
-import { PlanScenario, STACK_ID } from "./support/plan-scenario";
+import { ACCOUNT, PlanScenario, STACK_ID } from "./support/plan-scenario";
+
+const run = promisify(execFile);
+const BIN = path.join(__dirname, "..", "..", "bin", "connect-campaigns-iac.js");
 
 /**
  * The review over a plan Terraform has just saved (`tfplan` in the stack directory, rendered by
@@ -58,5 +65,31 @@ describeWithTools("review of a fresh destroy plan, live", terraformAndEmulator, 
     const markdown = await cli("review", "--live", scenario.stackDir);
     expect(markdown.stdout).toContain(`**Now on instance \`${scenario.instanceId}\`**`);
     expect(markdown.stdout).toContain("- `spring-sale-1`");
+  });
+});
+
+describeWithTools("npm run plan (plan-review)", terraformAndEmulator, () => {
+  let emulator: Emulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+
+  it("synthesizes ROLLOUT_CONFIG, plans each stack and writes cdktf.out/review.md", async () => {
+    const account = await emulatedAccount(emulator, ACCOUNT, REGION);
+    const dir = scratchDir("plan-review");
+    const config = path.join(dir, "rollout.json");
+    const backend = { type: "local", path: path.join(dir, "state", "{account}-{region}.tfstate") };
+    fs.writeFileSync(config, JSON.stringify({ defaults: { backend }, targets: [{ account: ACCOUNT, region: REGION, instances: [{ id: await account.createInstance() }] }] }));
+
+    const { stdout } = await run(process.execPath, [BIN, "plan-review"], { cwd: dir, env: { ...process.env, ...emulator.env, ROLLOUT_CONFIG: config } });
+    expect(stdout).toBe("Wrote the review of 1 stack(s) to cdktf.out/review.md\n");
+    const stackDir = path.join(dir, "cdktf.out", "stacks", STACK_ID);
+    expect(fs.readdirSync(stackDir)).toEqual(expect.arrayContaining(["plan.json", "tfplan"]));
+    const review = fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8");
+    expect(review).toContain(`| \`${STACK_ID}\` | ${ACCOUNT} | ${REGION} | 3 | 0 | 0 | 0 | 0 | 🟢 low |`);
   });
 });
