@@ -64,13 +64,11 @@ function describeIssue(issue: core.$ZodIssue): ConfigProblem[] {
         path: jsonPath([...issue.path, key]),
         message: `unknown key "${key}": expected only the keys the schema allows (see examples/rollout.schema.json)`,
       }));
-    case "invalid_type":
-      return [
-        {
-          path,
-          message: issue.input === undefined ? `is required: expected ${issue.expected}` : `expected ${issue.expected}, got ${describeValue(issue.input)}`,
-        },
-      ];
+    case "invalid_type": {
+      // The schema's own "expected …" wording where it has one (e.g. `.int()`'s "a whole number").
+      const expected = issue.message.startsWith("expected") ? issue.message : `expected ${issue.expected}`;
+      return [{ path, message: issue.input === undefined ? `is required: ${expected}` : `${expected}, got ${describeValue(issue.input)}` }];
+    }
     default:
       return [{ path, message: issue.message.startsWith("expected") ? `${issue.message}` : `expected a valid value: ${issue.message}` }];
   }

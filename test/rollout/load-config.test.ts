@@ -1,26 +1,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ConfigError, loadRolloutConfig, parseRolloutConfig } from "../../modules/rollout";
+import { loadRolloutConfig, parseRolloutConfig } from "../../modules/rollout";
+import { CONFIG_FILE as FILE, configProblems as problems } from "../support/config-problems";
 
 const INSTANCE = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const FILE = "rollout.json";
 
 function target(overrides: Record<string, unknown> = {}) {
   return { account: "111111111111", region: "us-east-1", instances: [{ id: INSTANCE }], ...overrides };
-}
-
-/** The problems a config yields, as "path: message" lines (without the file prefix). */
-function problems(config: unknown): string[] {
-  try {
-    parseRolloutConfig(typeof config === "string" ? config : JSON.stringify(config), FILE, "/base");
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    const configError = error as ConfigError;
-    for (const line of configError.message.split("\n")) expect(line.startsWith(`${FILE}: $`)).toBe(true);
-    return configError.problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error("expected the config to be refused");
 }
 
 describe("loadRolloutConfig", () => {

@@ -1,3 +1,4 @@
+import type { ConfigProblem } from "../problems";
 import { ConfigRule } from "./rule";
 
 /** Wave names are unique: the matrix and the workflow address waves by name. */
@@ -21,7 +22,7 @@ export const targetWave: ConfigRule = {
   check: ({ config }) => {
     const names = (config.waves ?? []).map((w) => w.name);
     const fromDefaults = config.defaults?.wave;
-    return config.targets.flatMap((target, i) => {
+    const problems = config.targets.flatMap((target, i): ConfigProblem[] => {
       const wave = target.wave ?? fromDefaults;
       const path = target.wave !== undefined ? `$.targets[${i}].wave` : `$.defaults.wave`;
       if (!config.waves) {
@@ -32,5 +33,8 @@ export const targetWave: ConfigRule = {
       }
       return names.includes(wave) ? [] : [{ path, message: `expected one of the declared waves (${names.map((n) => `"${n}"`).join(", ")}), got "${wave}"` }];
     });
+    // A wrong defaults.wave is one mistake: reported once, not once per target inheriting it.
+    const seen = new Set<string>();
+    return problems.filter(({ path, message }) => !seen.has(`${path}\n${message}`) && Boolean(seen.add(`${path}\n${message}`)));
   },
 };
