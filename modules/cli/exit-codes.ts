@@ -5,7 +5,7 @@ export const ExitCode = {
   ok: 0,
   /** The work failed, or the input (config, plan, backup) was unreadable or invalid. */
   failed: 1,
-  /** `review --fail-on`: a change at or above the gate's risk is present. */
+  /** A gate closed: `review --fail-on` (a change at or above the risk) or `gate` (a wave's failures exceed its tolerance). */
   gated: 2,
   /** `cleanup`: campaigns exist and deletion is not allowed; nothing was deleted. */
   refused: 3,

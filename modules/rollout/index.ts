@@ -11,3 +11,5 @@ export type { TargetHookSettings } from "./hook-inputs";
 export { rolloutJsonSchema, rolloutJsonSchemaText } from "./json-schema";
 export { findWave, waveMatrix } from "./matrix";
 export type { MatrixEntry, WaveMatrix } from "./matrix";
+export { gateWave } from "./gate";
+export type { GateVerdict, StackResult } from "./gate";

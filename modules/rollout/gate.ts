@@ -1,0 +1,38 @@
+import { findWave } from "./matrix";
+import type { ResolvedRollout } from "./resolved";
+
+/** What a rollout job reports for its stack (the workflow uploads one per job). */
+export interface StackResult {
+  readonly stack: string;
+  /** The job's outcome, as GitHub Actions names step outcomes. */
+  readonly outcome: "success" | "failure" | "cancelled" | "skipped";
+}
+
+/** A wave's verdict: whether the rollout may go on to the next wave. */
+export interface GateVerdict {
+  readonly wave: string;
+  readonly failureTolerance: number;
+  readonly succeeded: readonly string[];
+  /** Stacks whose job reported anything but success. */
+  readonly failed: readonly string[];
+  /** Stacks of the wave with no result: the job died before reporting, so they count as failed. */
+  readonly missing: readonly string[];
+  /** Results for stacks outside the wave: ignored, listed so that a mix-up is visible. */
+  readonly foreign: readonly string[];
+  readonly pass: boolean;
+}
+
+/**
+ * Counts a wave's failures against its tolerance (like CloudFormation StackSets'
+ * FailureToleranceCount): the wave passes when failed + missing <= failureTolerance.
+ */
+export function gateWave(rollout: ResolvedRollout, waveName: string, results: readonly StackResult[]): GateVerdict {
+  const wave = findWave(rollout, waveName);
+  const inWave = new Set(wave.stackIds);
+  const outcome = new Map(results.filter((r) => inWave.has(r.stack)).map((r) => [r.stack, r.outcome]));
+  const succeeded = wave.stackIds.filter((id) => outcome.get(id) === "success");
+  const failed = wave.stackIds.filter((id) => outcome.has(id) && outcome.get(id) !== "success");
+  const missing = wave.stackIds.filter((id) => !outcome.has(id));
+  const foreign = results.filter((r) => !inWave.has(r.stack)).map((r) => r.stack);
+  return { wave: wave.name, failureTolerance: wave.failureTolerance, succeeded, failed, missing, foreign, pass: failed.length + missing.length <= wave.failureTolerance };
+}
