@@ -1,0 +1,87 @@
+/**
+ * Campaign backups: one file per campaign, written before the campaign is touched.
+ *
+ * Layout: `<root>/<account>/<region>/<instance id>/<campaign id>.json`. The path carries where
+ * the campaign came from, so the file itself can hold exactly what AWS described.
+ *
+ * Content (the canonical serialization): `JSON.stringify(campaign, null, 2) + "\n"`, where
+ * `campaign` is DescribeCampaign's `campaign` member as the SDK returns it. Two backups of the
+ * same campaign are byte-equal, and a test can compare a file with its own describe call.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Campaign } from "@aws-sdk/client-connectcampaigns";
+import { BACKUP_DIR_ENV, type HookInput } from "../hook-contract";
+import { awsCall, describeError, describeScope, HookFailure, type Scope } from "./errors";
+import type { HookClients } from "./clients";
+
+export interface BackupLocation {
+  readonly account: string;
+  readonly region: string;
+  readonly instanceId: string;
+}
+
+export function serializeCampaign(campaign: Campaign): string {
+  return `${JSON.stringify(campaign, null, 2)}\n`;
+}
+
+/** `$CAMPAIGN_BACKUP_DIR` when set (the pipeline's own disk), else the stack's `backup_dir`. */
+export function backupRoot(input: Pick<HookInput, "backup_dir">, env: NodeJS.ProcessEnv): string {
+  return env[BACKUP_DIR_ENV] || input.backup_dir;
+}
+
+/** The relative key, shared by the local file and the S3 object. */
+export function backupKey(where: BackupLocation, campaignId: string): string {
+  return `${where.account}/${where.region}/${where.instanceId}/${campaignId}.json`;
+}
+
+export function backupPath(root: string, where: BackupLocation, campaignId: string): string {
+  return join(root, ...backupKey(where, campaignId).split("/"));
+}
+
+/**
+ * Writes the file atomically: a temporary file in the same directory, then rename. A hook killed
+ * mid-write leaves the previous backup (or none), never half a file under the final name.
+ */
+export async function writeFileAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temporary, content, { flag: "wx" });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+export interface BackupTarget {
+  readonly root: string;
+  readonly where: BackupLocation;
+  readonly s3Bucket: string | null;
+  readonly clients: HookClients;
+  readonly scope: Scope;
+}
+
+/** Writes the local backup, then the S3 copy if a bucket is set; returns the local path. */
+export async function backUpCampaign(target: BackupTarget, campaign: Campaign): Promise<string> {
+  const id = campaign.id ?? "";
+  const path = backupPath(target.root, target.where, id);
+  const body = serializeCampaign(campaign);
+  try {
+    await writeFileAtomically(path, body);
+  } catch (error) {
+    throw new HookFailure(`${describeScope(target.scope)}: writing backup ${path} failed: ${describeError(error)}`);
+  }
+  if (target.s3Bucket) {
+    const bucket = target.s3Bucket;
+    const key = backupKey(target.where, id);
+    const s3 = await target.clients.s3();
+    const { PutObjectCommand } = await import("@aws-sdk/client-s3");
+    await awsCall(target.scope, `PutObject s3://${bucket}/${key}`, () =>
+      s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: "application/json" })),
+    );
+  }
+  return path;
+}

@@ -1,0 +1,271 @@
+/**
+ * The destroy-time cleanup of an instance's campaigns: guard, back up, stop, delete, verify.
+ *
+ * Every step is safe to repeat, so a hook killed at any point (SIGKILL included) finishes the
+ * job when run again: a campaign is deleted only after its backup file is complete, backups are
+ * replaced atomically, and "not found" from AWS means someone (maybe our killed run) already
+ * deleted it.
+ *
+ * API calls per campaign: one DescribeCampaign (the backup), one DeleteCampaign, plus one
+ * GetCampaignStateBatch per 25 campaigns: DescribeCampaign (API v1) carries no state, and a
+ * Running or Paused campaign must be stopped before it is deleted. StopCampaign only for those.
+ */
+import type { CampaignState, CampaignSummary } from "@aws-sdk/client-connectcampaigns";
+import { HookExit, type HookInput } from "../hook-contract";
+import { parseArn } from "./arn";
+import { backUpCampaign, backupPath, backupRoot, type BackupTarget } from "./backup";
+import type { CampaignsApi, OrGone } from "./campaigns-api";
+import { STATE_BATCH_SIZE } from "./campaigns-api";
+import { causeOf, describeScope, HookFailure, isWrongState, type HookExitCode } from "./errors";
+import { chunks, mapPool, sleep } from "./pool";
+import { openRun, type RunContext, type RunOptions } from "./run-context";
+
+/** Chunks in flight: the next chunk's describes and backups overlap this chunk's deletes. */
+const CHUNKS_IN_FLIGHT = 2;
+/** Calls in flight per chunk; pacing, not this, sets the request rate. */
+const CALLS_IN_FLIGHT = 5;
+/** List-and-delete rounds before giving up on campaigns that keep appearing. */
+const MAX_ROUNDS = 6;
+const DELETE_ATTEMPTS = 4;
+
+export interface CleanupSummary {
+  readonly event: "cleanup-summary";
+  readonly stack: string;
+  readonly instance: string;
+  readonly found: number;
+  readonly backedUp: number;
+  readonly stopped: number;
+  readonly deleted: number;
+  readonly alreadyGone: number;
+  readonly backupDir: string;
+  readonly dryRun: false;
+  /** The guard refused: campaigns exist and deletion is not allowed. Nothing was touched. */
+  readonly refused: boolean;
+}
+
+export interface CleanupResult {
+  readonly exitCode: HookExitCode;
+  readonly summary: CleanupSummary;
+  readonly campaigns: readonly CampaignOutcome[];
+}
+
+export interface CampaignOutcome {
+  readonly id: string;
+  readonly name: string;
+  /** The backup file, absent when the campaign was gone before it could be described. */
+  readonly backupPath?: string;
+  readonly stopped: boolean;
+  readonly result: "deleted" | "already-gone";
+}
+
+export interface PlannedCampaign {
+  readonly id: string;
+  readonly name: string;
+  readonly state: OrGone<CampaignState> | "unknown";
+  readonly backupPath: string;
+}
+
+export interface CleanupPlanSummary {
+  readonly event: "cleanup-plan";
+  readonly stack: string;
+  readonly instance: string;
+  readonly found: number;
+  readonly wouldStop: number;
+  readonly backupDir: string;
+  readonly dryRun: true;
+  /** The real run would refuse (allow_campaign_deletion is false). */
+  readonly wouldRefuse: boolean;
+}
+
+export interface CleanupPlan {
+  readonly exitCode: HookExitCode;
+  readonly summary: CleanupPlanSummary;
+  readonly campaigns: readonly PlannedCampaign[];
+}
+
+const isActive = (state: OrGone<CampaignState> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
+
+/** Dry run: what {@link runCleanup} would back up, stop and delete. Reads only; writes nothing. */
+export async function planCleanup(input: HookInput, options: RunOptions = {}): Promise<CleanupPlan> {
+  const run = openRun(input, options);
+  const root = backupRoot(input, run.env);
+  const listed = await run.api.listCampaigns(input.instance_id);
+  checkOwner(listed, input, run);
+  const states = listed.length ? await run.api.campaignStates(listed.map((c) => c.id ?? "")) : new Map();
+  const campaigns = listed.map((c): PlannedCampaign => {
+    const id = c.id ?? "";
+    return { id, name: c.name ?? "", state: states.get(id) ?? "unknown", backupPath: backupPath(root, where(input), id) };
+  });
+  for (const c of campaigns) {
+    const stop = isActive(c.state) ? ", stop" : "";
+    run.reporter.line(`would back up "${c.name}" (${c.id}, ${c.state}) to ${c.backupPath}${stop}, delete`);
+  }
+  const wouldRefuse = campaigns.length > 0 && !input.allow_campaign_deletion;
+  if (wouldRefuse) run.reporter.line(refusalAdvice(input));
+  const summary: CleanupPlanSummary = {
+    event: "cleanup-plan",
+    stack: input.stack,
+    instance: input.instance_id,
+    found: campaigns.length,
+    wouldStop: campaigns.filter((c) => isActive(c.state)).length,
+    backupDir: root,
+    dryRun: true,
+    wouldRefuse,
+  };
+  run.reporter.summary(summary);
+  return { exitCode: HookExit.ok, summary, campaigns };
+}
+
+export async function runCleanup(input: HookInput, options: RunOptions = {}): Promise<CleanupResult> {
+  const run = openRun(input, options);
+  const root = backupRoot(input, run.env);
+  const outcomes = new Map<string, CampaignOutcome>();
+  let listed = await run.api.listCampaigns(input.instance_id);
+  checkOwner(listed, input, run);
+  const summarize = (refused: boolean): CleanupSummary => ({
+    event: "cleanup-summary",
+    stack: input.stack,
+    instance: input.instance_id,
+    found: refused ? listed.length : outcomes.size,
+    backedUp: count(outcomes, (o) => o.backupPath !== undefined),
+    stopped: count(outcomes, (o) => o.stopped),
+    deleted: count(outcomes, (o) => o.result === "deleted"),
+    alreadyGone: count(outcomes, (o) => o.result === "already-gone"),
+    backupDir: root,
+    dryRun: false,
+    refused,
+  });
+
+  if (listed.length > 0 && !input.allow_campaign_deletion) {
+    refuse(listed, input, run);
+    const summary = summarize(true);
+    run.reporter.summary(summary);
+    return { exitCode: HookExit.refused, summary, campaigns: [] };
+  }
+
+  const target: BackupTarget = {
+    root,
+    where: where(input),
+    s3Bucket: input.backup_s3_bucket,
+    clients: run.clients,
+    scope: run.scope,
+  };
+  for (let round = 1; listed.length > 0; round++) {
+    const fresh = listed.filter((c) => !outcomes.has(c.id ?? ""));
+    if (round > MAX_ROUNDS) {
+      const names = listed.map((c) => `"${c.name}" (${c.id})`).join(", ");
+      throw new HookFailure(`${describeScope(run.scope)}: campaigns still listed after ${MAX_ROUNDS} rounds: ${names}`);
+    }
+    if (fresh.length === 0) {
+      // Only campaigns we deleted are still listed: the listing lags behind; give it time.
+      await sleep(1000 * 2 ** (round - 1));
+    } else {
+      const total = outcomes.size + fresh.length;
+      await mapPool(chunks(fresh, STATE_BATCH_SIZE), CHUNKS_IN_FLIGHT, async (chunk) => {
+        for (const outcome of await cleanUpChunk(chunk, target, run.api)) {
+          outcomes.set(outcome.id, outcome);
+          run.reporter.line(describeOutcome(outcome));
+          run.reporter.progress(outcomes.size, total, "campaigns");
+        }
+      });
+    }
+    listed = await run.api.listCampaigns(input.instance_id);
+  }
+
+  const summary = summarize(false);
+  run.reporter.line(
+    `done: ${summary.deleted} deleted, ${summary.alreadyGone} already gone, ${summary.stopped} stopped first, ` +
+      `${summary.backedUp} backed up under ${root}`,
+  );
+  run.reporter.summary(summary);
+  return { exitCode: HookExit.ok, summary, campaigns: [...outcomes.values()] };
+}
+
+/** Backs up every campaign of the chunk, then stops the active ones and deletes them all. */
+async function cleanUpChunk(
+  chunk: readonly CampaignSummary[],
+  target: BackupTarget,
+  api: CampaignsApi,
+): Promise<CampaignOutcome[]> {
+  const gone: CampaignOutcome[] = [];
+  const backedUp: { id: string; name: string; backupPath: string }[] = [];
+  await mapPool(chunk, CALLS_IN_FLIGHT, async (summary) => {
+    const id = summary.id ?? "";
+    const name = summary.name ?? "";
+    const campaign = await api.describeCampaign(id);
+    if (campaign === "gone") gone.push({ id, name, stopped: false, result: "already-gone" });
+    else backedUp.push({ id, name, backupPath: await backUpCampaign(target, campaign) });
+  });
+  const states = backedUp.length ? await api.campaignStates(backedUp.map((c) => c.id)) : new Map();
+  const removed = await mapPool(backedUp, CALLS_IN_FLIGHT, async (campaign): Promise<CampaignOutcome> => {
+    const state = states.get(campaign.id);
+    const stopped = isActive(state) && (await api.stopCampaign(campaign.id)) === "stopped";
+    const deleted = state === "gone" ? "gone" : await deleteCampaign(api, campaign.id);
+    return { ...campaign, stopped, result: deleted === "gone" ? "already-gone" : "deleted" };
+  });
+  return [...gone, ...removed];
+}
+
+/**
+ * DeleteCampaign, stopping the campaign first if AWS says its state forbids the delete: it may
+ * have been started after we read its state, or a stop may not have settled yet.
+ */
+async function deleteCampaign(api: CampaignsApi, id: string): Promise<OrGone<"deleted">> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api.deleteCampaign(id);
+    } catch (error) {
+      if (!isWrongState(causeOf(error)) || attempt === DELETE_ATTEMPTS) throw error;
+      if ((await api.stopCampaign(id)) === "gone") return "gone";
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+}
+
+function describeOutcome(outcome: CampaignOutcome): string {
+  const label = `"${outcome.name}" (${outcome.id})`;
+  if (outcome.result === "already-gone" && !outcome.backupPath) return `${label}: already gone (deleted by someone else)`;
+  const steps = ["backed up", ...(outcome.stopped ? ["stopped"] : []), outcome.result === "deleted" ? "deleted" : "already gone"];
+  return `${label}: ${steps.join(" → ")}`;
+}
+
+function refuse(listed: readonly CampaignSummary[], input: HookInput, run: RunContext): void {
+  run.reporter.warn(
+    `refusing to delete ${listed.length} campaign(s) of instance ${input.instance_id}: allow_campaign_deletion is false. ` +
+      "Nothing was deleted and no backup was written.",
+  );
+  for (const c of listed) run.reporter.warn(`  - "${c.name}" (${c.id})`);
+  run.reporter.warn(refusalAdvice(input));
+}
+
+function refusalAdvice(input: HookInput): string {
+  return (
+    `To allow deletion, set "allowCampaignDeletion": true for this target in the rollout config, re-synthesize and apply, ` +
+    `then destroy; or review \`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run\` ` +
+    `and run it without --dry-run.`
+  );
+}
+
+/**
+ * Refuses to go on when the listed campaigns belong to another account or region than the
+ * stack's: the credentials point somewhere else, and this hook deletes things.
+ */
+function checkOwner(listed: readonly CampaignSummary[], input: HookInput, run: RunContext): void {
+  for (const c of listed) {
+    const arn = parseArn(c.arn ?? "");
+    if (arn && (arn.account !== input.account || arn.region !== input.region)) {
+      throw new HookFailure(
+        `${describeScope(run.scope)}: campaign ${c.id} is in account ${arn.account} / ${arn.region}, but the stack targets ` +
+          `${input.account} / ${input.region}: check the credentials (deploy_role_arn ${input.deploy_role_arn ?? "not set"})`,
+      );
+    }
+  }
+}
+
+const where = (input: HookInput) => ({ account: input.account, region: input.region, instanceId: input.instance_id });
+
+function count<T>(items: Map<string, T>, predicate: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items.values()) if (predicate(item)) n++;
+  return n;
+}

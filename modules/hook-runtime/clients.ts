@@ -1,0 +1,57 @@
+/**
+ * SDK clients for one account and region.
+ *
+ * Credentials: the default Node chain (env, SSO, profiles, container/instance roles), then, if
+ * the stack names a deploy role, that role assumed through STS with a session name that says
+ * who is calling. Endpoints come only from the SDK's own configuration (AWS_ENDPOINT_URL,
+ * AWS_ENDPOINT_URL_<SERVICE>, profiles): nothing here knows about emulators.
+ */
+import { ConnectCampaignsClient } from "@aws-sdk/client-connectcampaigns";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { Pacer, pacingPlugin } from "./pacing";
+import { retryStrategy } from "./retry";
+
+export interface ClientTarget {
+  readonly region: string;
+  /** Role to assume, or null to act as the caller. */
+  readonly roleArn: string | null;
+  /** Names the STS session (CloudTrail shows it): the stack, or what the CLI is doing. */
+  readonly sessionLabel: string;
+  /** Multiplies AWS's default request quotas; > 1 only for accounts whose quotas were raised. */
+  readonly quotaMultiplier?: number;
+}
+
+export interface HookClients {
+  readonly campaigns: ConnectCampaignsClient;
+  /** Created on first use: most hooks never write to S3. */
+  s3(): Promise<S3Client>;
+}
+
+/** STS allows [\w+=,.@-], 2 to 64 characters. */
+export function sessionName(label: string): string {
+  return `campaigns-hook-${label}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
+}
+
+function credentialsFor(target: ClientTarget): AwsCredentialIdentityProvider {
+  const chain = fromNodeProviderChain();
+  if (!target.roleArn) return chain;
+  return fromTemporaryCredentials({
+    masterCredentials: chain,
+    params: { RoleArn: target.roleArn, RoleSessionName: sessionName(target.sessionLabel) },
+    clientConfig: { region: target.region },
+  });
+}
+
+export function createClients(target: ClientTarget): HookClients {
+  const common = { region: target.region, credentials: credentialsFor(target), retryStrategy: retryStrategy() };
+  const campaigns = new ConnectCampaignsClient(common);
+  campaigns.middlewareStack.use(pacingPlugin(new Pacer(target.quotaMultiplier)));
+  let s3: Promise<S3Client> | undefined;
+  return {
+    campaigns,
+    s3: () =>
+      (s3 ??= import("@aws-sdk/client-s3").then(({ S3Client }) => new S3Client({ ...common, retryStrategy: retryStrategy() }))),
+  };
+}

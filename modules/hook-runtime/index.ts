@@ -1,0 +1,24 @@
+/**
+ * The hook runtime's public surface, for the CLI. Terraform runs the bundle of `main.ts`; the
+ * CLI imports these to run the same code by hand (dry runs, manual cleanups, restores).
+ * Nothing here imports cdktf or constructs.
+ */
+export { runHook } from "./run";
+export { parseHookInput } from "./input";
+export { runCleanup, planCleanup } from "./cleanup";
+export type { CleanupResult, CleanupSummary, CampaignOutcome, CleanupPlan, CleanupPlanSummary, PlannedCampaign } from "./cleanup";
+export { runOnboarding, FAILURE_HINTS, encryptionConfig } from "./onboarding";
+export type { OnboardingResult } from "./onboarding";
+export { runOffboarding } from "./offboarding";
+export type { OffboardingResult } from "./offboarding";
+export { restoreBackups } from "./restore";
+export type { RestoreOptions, RestoreResult, RestoreSummary, RestoredCampaign, RestoreOutcome } from "./restore";
+export { serializeCampaign, backupPath, backupRoot } from "./backup";
+export type { BackupLocation } from "./backup";
+export { createClients } from "./clients";
+export type { ClientTarget, HookClients } from "./clients";
+export { HookFailure } from "./errors";
+export type { HookExitCode } from "./errors";
+export { QUOTA_MULTIPLIER_ENV } from "./run-context";
+export type { RunOptions } from "./run-context";
+export type { OutputStreams, TextSink } from "./report";

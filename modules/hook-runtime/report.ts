@@ -1,0 +1,59 @@
+/**
+ * What the hook prints. Human lines go to stdout, where Terraform shows them; a progress bar
+ * goes to stderr only when stderr is a terminal (Terraform's logs must not fill with carriage
+ * returns); the last stdout line is one JSON summary a program can parse.
+ */
+
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+export interface OutputStreams {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink & { readonly isTTY?: boolean };
+}
+
+export const processStreams = (): OutputStreams => ({ stdout: process.stdout, stderr: process.stderr });
+
+const BAR_WIDTH = 30;
+const CLEAR_LINE = "\r\x1b[K";
+
+export class Reporter {
+  private barShown = false;
+
+  constructor(
+    private readonly streams: OutputStreams,
+    /** Put in front of every human line: the stack and instance. */
+    private readonly prefix: string,
+  ) {}
+
+  line(text: string): void {
+    this.clearBar();
+    this.streams.stdout.write(`${this.prefix}: ${text}\n`);
+  }
+
+  warn(text: string): void {
+    this.clearBar();
+    this.streams.stderr.write(`${this.prefix}: ${text}\n`);
+  }
+
+  progress(done: number, total: number, label: string): void {
+    if (!this.streams.stderr.isTTY || total === 0) return;
+    const filled = Math.round((done / total) * BAR_WIDTH);
+    const bar = `${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}`;
+    this.streams.stderr.write(`${CLEAR_LINE}[${bar}] ${done}/${total} ${label}`);
+    this.barShown = true;
+  }
+
+  /** The final machine-readable line: call once, last. */
+  summary(event: object): void {
+    this.clearBar();
+    this.streams.stdout.write(`${JSON.stringify(event)}\n`);
+  }
+
+  private clearBar(): void {
+    if (!this.barShown) return;
+    this.streams.stderr.write(CLEAR_LINE);
+    this.barShown = false;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * One hook command from argv and env to an exit code: what `main.ts` runs, and what a CLI can
+ * call to behave exactly like Terraform's local-exec. Never throws; every failure is one line.
+ */
+import { HookExit, type HookCommand, type HookInput } from "../hook-contract";
+import { runCleanup } from "./cleanup";
+import { describeError, HookFailure, type HookExitCode } from "./errors";
+import { parseHookInput } from "./input";
+import { runOffboarding } from "./offboarding";
+import { runOnboarding } from "./onboarding";
+import { processStreams } from "./report";
+import type { RunOptions } from "./run-context";
+
+const COMMANDS: Readonly<Record<HookCommand, (input: HookInput, options: RunOptions) => Promise<{ exitCode: HookExitCode }>>> = {
+  onboard: runOnboarding,
+  offboard: runOffboarding,
+  cleanup: runCleanup,
+};
+
+const isCommand = (value: string | undefined): value is HookCommand => value !== undefined && value in COMMANDS;
+
+export async function runHook(
+  command: string | undefined,
+  inputJson: string | undefined,
+  options: RunOptions = {},
+): Promise<HookExitCode> {
+  const stderr = (options.output ?? processStreams()).stderr;
+  let stack = "";
+  try {
+    if (!isCommand(command)) {
+      throw new HookFailure(
+        `usage: campaigns-hook <${Object.keys(COMMANDS).join("|")}>, got ${command ?? "nothing"}`,
+        HookExit.usage,
+      );
+    }
+    const input = parseHookInput(inputJson);
+    stack = `${input.stack}: `;
+    return (await COMMANDS[command](input, options)).exitCode;
+  } catch (error) {
+    const failure = error instanceof HookFailure ? error : undefined;
+    // An unexpected error still gets one line: its name and message, never a stack or a config dump.
+    stderr.write(`campaigns-hook: error: ${failure ? failure.message : `${stack}unexpected ${describeError(error)}`}\n`);
+    return failure?.exitCode ?? HookExit.failed;
+  }
+}
