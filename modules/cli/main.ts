@@ -6,6 +6,13 @@ import { Command, CommanderError } from "commander";
 import { CliError, ExitCode } from "./exit-codes";
 import { isInputError } from "../rollout/problems";
 
+/**
+ * Loads a command's module when the command runs (typed by the module's own exports), so that
+ * `--help` and the light commands never load cdktf or the AWS SDK.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load = <T>(modulePath: string): T => require(modulePath) as T;
+
 const program = new Command("connect-campaigns-iac")
   .description("The Amazon Connect outbound campaigns service-linked role, as CDKTF stacks: rollout, cleanup, review, policy.")
   .showHelpAfterError("(run with --help for usage)")
@@ -16,26 +23,35 @@ program
   .description("Show the rollout's waves in deployment order: targets, concurrency, failure tolerance.")
   .requiredOption("-c, --config <file>", "rollout config (JSON)")
   .option("--json", "print JSON for machines")
-  .action((options) => require("./commands/waves").wavesCommand(options));
+  .action((options) => load<typeof import("./commands/waves")>("./commands/waves").wavesCommand(options));
 
 program
   .command("matrix")
   .description("Print one wave as a CI matrix (GitHub Actions strategy.matrix.include) with its max-parallel.")
   .requiredOption("-c, --config <file>", "rollout config (JSON)")
   .requiredOption("-w, --wave <name>", "the wave")
-  .action((options) => require("./commands/waves").matrixCommand(options));
+  .action((options) => load<typeof import("./commands/waves")>("./commands/waves").matrixCommand(options));
+
+program
+  .command("gate")
+  .description("Between waves: exit 0 when the wave's failed stacks are within its failure tolerance, 2 when they exceed it.")
+  .requiredOption("-c, --config <file>", "rollout config (JSON)")
+  .requiredOption("-w, --wave <name>", "the wave")
+  .requiredOption("-r, --results <dir>", 'folder of the jobs\' result files ({"stack": ..., "outcome": "success" | "failure" | ...})')
+  .option("--json", "print JSON for machines")
+  .action((options) => load<typeof import("./commands/gate")>("./commands/gate").gateCommand(options));
 
 program
   .command("schema")
   .description("Print the JSON Schema of the rollout config (generated from the validation schema).")
   .option("--write <file>", "write it to a file instead")
-  .action((options) => require("./commands/schema").schemaCommand(options));
+  .action((options) => load<typeof import("./commands/schema")>("./commands/schema").schemaCommand(options));
 
 program
   .command("bundle-hook")
   .description("Rebuild the bundled hook runtime (dist/campaigns-hook.cjs); synth does this when it is stale.")
   .option("--json", "print JSON for machines")
-  .action((options) => require("./commands/bundle-hook").bundleHookCommand(options));
+  .action((options) => load<typeof import("./commands/bundle-hook")>("./commands/bundle-hook").bundleHookCommand(options));
 
 program
   .command("review")
@@ -44,12 +60,12 @@ program
   .option("--json", "print JSON for machines")
   .option("--live", "list the campaigns each destroy hook would find now (calls AWS)")
   .option("--fail-on <risk>", "exit 2 when a change of this risk or higher is present: high or medium")
-  .action((plans, options) => require("./commands/review").reviewCommand(plans, options));
+  .action((plans, options) => load<typeof import("./commands/review")>("./commands/review").reviewCommand(plans, options));
 
 program
   .command("plan-review")
   .description("Synthesize, plan every stack (terraform init, plan -out tfplan, show -json > plan.json), and write cdktf.out/review.md.")
-  .action(() => require("./commands/plan-review").planReviewCommand());
+  .action(() => load<typeof import("./commands/plan-review")>("./commands/plan-review").planReviewCommand());
 
 /** Runs the CLI; resolves to the exit code. Exported for tests. */
 export async function runCli(argv: readonly string[]): Promise<number> {
