@@ -1,3 +1,5 @@
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import { CAMPAIGNS_ROLE, fixture, planDoc, resourceChange, writePlans } from "./support/plans";
 import { cli } from "./support/cli";
 
@@ -82,5 +84,15 @@ describe("connect-campaigns-iac review", () => {
     const files = writePlans({ "campaigns-999999999999-ap-southeast-2/plan.json": planDoc([]) });
     const run = await cli("review", "--json", files["campaigns-999999999999-ap-southeast-2/plan.json"].replace(/\/plan\.json$/, ""));
     expect(JSON.parse(run.stdout).stacks[0]).toMatchObject({ stack: "campaigns-999999999999-ap-southeast-2", account: "999999999999", region: "ap-southeast-2" });
+  });
+});
+
+describe("review without --live", () => {
+  it("never loads the AWS SDK (nor the hook runtime)", () => {
+    const script = `require("tsx/cjs"); require(${JSON.stringify(require.resolve("../../modules/cli/main.ts"))})
+      .runCli(["review", "--json", ${JSON.stringify(fixture("destroy-allowed"))}])
+      .then(() => process.stderr.write("LOADED " + Object.keys(require.cache).filter((m) => /@aws-sdk|hook-runtime/.test(m)).length));`;
+    const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", cwd: path.join(__dirname, "..", "..") });
+    expect(result.stderr).toContain("LOADED 0");
   });
 });

@@ -16,9 +16,10 @@ const BIN = path.join(__dirname, "..", "..", "bin", "connect-campaigns-iac.js");
 
 /**
  * The review over a plan Terraform has just saved (`tfplan` in the stack directory, rendered by
- * `terraform show -json`), with `--live` listing what the destroy hook would find.
+ * `terraform show -json`), with `--live` listing what the destroy hook would find; and
+ * `npm run plan`, which saves the plans and writes the review itself.
  */
-describeWithTools("review of a fresh destroy plan, live", terraformAndEmulator, () => {
+describeWithTools("review of fresh plans (real Terraform, emulator)", terraformAndEmulator, () => {
   let emulator: Emulator;
   const saved: NodeJS.ProcessEnv = {};
 
@@ -66,19 +67,8 @@ describeWithTools("review of a fresh destroy plan, live", terraformAndEmulator, 
     expect(markdown.stdout).toContain(`**Now on instance \`${scenario.instanceId}\`**`);
     expect(markdown.stdout).toContain("- `spring-sale-1`");
   });
-});
 
-describeWithTools("npm run plan (plan-review)", terraformAndEmulator, () => {
-  let emulator: Emulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
-
-  it("synthesizes ROLLOUT_CONFIG, plans each stack and writes cdktf.out/review.md", async () => {
+  it("npm run plan (plan-review) synthesizes ROLLOUT_CONFIG, plans each stack and writes cdktf.out/review.md", async () => {
     const account = await emulatedAccount(emulator, ACCOUNT, REGION);
     const dir = scratchDir("plan-review");
     const config = path.join(dir, "rollout.json");
