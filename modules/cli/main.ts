@@ -4,14 +4,8 @@
  */
 import { Command, CommanderError } from "commander";
 import { CliError, ExitCode } from "./exit-codes";
+import { load } from "./lazy";
 import { isInputError } from "../rollout/problems";
-
-/**
- * Loads a command's module when the command runs (typed by the module's own exports), so that
- * `--help` and the light commands never load cdktf or the AWS SDK.
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const load = <T>(modulePath: string): T => require(modulePath) as T;
 
 const program = new Command("connect-campaigns-iac")
   .description("The Amazon Connect outbound campaigns service-linked role, as CDKTF stacks: rollout, cleanup, review, policy.")
@@ -40,6 +34,27 @@ program
   .requiredOption("-r, --results <dir>", 'folder of the jobs\' result files ({"stack": ..., "outcome": "success" | "failure" | ...})')
   .option("--json", "print JSON for machines")
   .action((options) => load<typeof import("./commands/gate")>("./commands/gate").gateCommand(options));
+
+program
+  .command("cleanup")
+  .description("Run the destroy hook by hand: back up, stop and delete a stack's campaigns (what terraform destroy does).")
+  .requiredOption("-c, --config <file>", "rollout config (JSON)")
+  .requiredOption("-s, --stack <stack>", "the stack (campaigns-<account>-<region>)")
+  .option("-i, --instance <id>", "only this Connect instance of the stack")
+  .option("--dry-run", "list what would be backed up and deleted; change nothing")
+  .option("--allow-deletion", "delete even where the config does not allow it (after reviewing --dry-run)")
+  .option("--json", "print one JSON document on stdout (progress goes to stderr)")
+  .addHelpText("after", "\nExit codes: 0 done, 1 failed, 3 refused (campaigns exist and deletion is not allowed: nothing deleted), 64 usage.")
+  .action((options) => load<typeof import("./commands/cleanup")>("./commands/cleanup").cleanupCommand(options));
+
+program
+  .command("restore")
+  .description("Recreate campaigns from backups under a directory, in the account and Region each came from; skip those that exist by name.")
+  .argument("<backup-dir>", "a backup root, or any folder under it (<account>/<region>/<instance>/<campaign id>.json)")
+  .option("--dry-run", "list what would be recreated; change nothing")
+  .option("--role-template <arn>", "role to assume per account, e.g. arn:aws:iam::{account}:role/terraform-deploy")
+  .option("--json", "print one JSON document on stdout (progress goes to stderr)")
+  .action((dir, options) => load<typeof import("./commands/restore")>("./commands/restore").restoreCommand(dir, options));
 
 program
   .command("schema")

@@ -242,7 +242,7 @@ function refusalAdvice(input: HookInput): string {
   return (
     `To allow deletion, set "allowCampaignDeletion": true for this target in the rollout config, re-synthesize and apply, ` +
     `then destroy; or review \`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run\` ` +
-    `and run it without --dry-run.`
+    `and run it with --allow-deletion.`
   );
 }
 

@@ -13,3 +13,5 @@ export { findWave, waveMatrix } from "./matrix";
 export type { MatrixEntry, WaveMatrix } from "./matrix";
 export { gateWave } from "./gate";
 export type { GateVerdict, StackResult } from "./gate";
+export { selectTargets } from "./selection";
+export type { StackSelection } from "./selection";

@@ -1,31 +1,7 @@
 import { App } from "cdktf";
-import { findWave, SelectionError } from "../rollout";
-import type { ResolvedRollout, ResolvedTarget } from "../rollout";
+import { selectTargets } from "../rollout";
+import type { ResolvedRollout, StackSelection } from "../rollout";
 import { CampaignsTargetStack } from "./campaigns-target-stack";
-
-/** Which targets to synthesize: all, or only some stacks / one wave (a pipeline job's own). */
-export interface StackSelection {
-  /** Stack ids (`campaigns-<account>-<region>`). @default - every stack */
-  readonly stacks?: readonly string[];
-  /** A wave name. @default - every wave */
-  readonly wave?: string;
-}
-
-/**
- * The targets a selection names. Throws when it names a stack or wave the config does not have,
- * so a typo in a pipeline never synthesizes nothing and passes.
- */
-export function selectTargets(rollout: ResolvedRollout, selection: StackSelection = {}): ResolvedTarget[] {
-  const { stacks, wave } = selection;
-  if (wave !== undefined) findWave(rollout, wave);
-  const known = new Set(rollout.targets.map((t) => t.stackId));
-  const unknown = (stacks ?? []).filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new SelectionError(`${rollout.file}: no stack ${unknown.map((id) => `"${id}"`).join(", ")}; stacks are named campaigns-<account>-<region>`);
-  }
-  const wanted = stacks && stacks.length > 0 ? new Set(stacks) : undefined;
-  return rollout.targets.filter((t) => (!wanted || wanted.has(t.stackId)) && (wave === undefined || t.wave === wave));
-}
 
 /** An App with one {@link CampaignsTargetStack} per selected target. */
 export function buildApp(rollout: ResolvedRollout, selection: StackSelection = {}, outdir?: string): App {

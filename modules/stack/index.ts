@@ -1,5 +1,4 @@
 export { CampaignsTargetStack } from "./campaigns-target-stack";
-export { buildApp, selectTargets } from "./build-app";
-export type { StackSelection } from "./build-app";
+export { buildApp } from "./build-app";
 export { SYNTH_USAGE, SynthUsageError, synthOptionsFrom } from "./synth-options";
 export type { SynthOptions } from "./synth-options";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { StackSelection } from "./build-app";
+import type { StackSelection } from "../rollout";
 
 /** What `main.ts` synthesizes: which config, and which of its stacks. */
 export interface SynthOptions {

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { CAMPAIGNS_ROLE, fixture, planDoc, resourceChange, writePlans } from "./support/plans";
-import { cli } from "./support/cli";
+import { cli } from "../support/cli";
 
 describe("connect-campaigns-iac review", () => {
   it("prints Markdown and exits 0 without --fail-on, whatever the risk", async () => {

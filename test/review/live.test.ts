@@ -8,7 +8,7 @@ import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { scratchDir } from "../support/terraform";
 import { describeWithTools } from "../support/tiers";
-import { cli } from "./support/cli";
+import { cli } from "../support/cli";
 import { ACCOUNT, PlanScenario, STACK_ID } from "./support/plan-scenario";
 
 const run = promisify(execFile);

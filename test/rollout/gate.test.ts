@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { gateWave, loadRolloutConfig } from "../../modules/rollout";
 import type { StackResult } from "../../modules/rollout";
 // The review tests' in-process CLI runner (captures stdout/stderr, returns the exit code).
-import { cli } from "../review/support/cli";
+import { cli } from "../support/cli";
 
 const CONFIG = path.join(__dirname, "..", "..", "examples", "multi-account", "rollout.json");
 /** The example's "broad" wave: four stacks, failureTolerance 1. */

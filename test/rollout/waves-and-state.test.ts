@@ -1,5 +1,5 @@
 import { parseRolloutConfig, waveMatrix } from "../../modules/rollout";
-import { selectTargets } from "../../modules/stack";
+import { selectTargets } from "../../modules/rollout";
 import { CONFIG_FILE, configProblems } from "../support/config-problems";
 
 const INSTANCE = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";

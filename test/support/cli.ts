@@ -1,4 +1,4 @@
-import { runCli } from "../../../modules/cli/main";
+import { runCli } from "../../modules/cli/main";
 
 export interface CliRun {
   readonly code: number;

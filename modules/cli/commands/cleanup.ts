@@ -1,0 +1,49 @@
+import { toHookInput } from "../../hook-contract";
+import { hookSettingsFor, loadRolloutConfig, selectTargets } from "../../rollout";
+import { CliError, ExitCode } from "../exit-codes";
+import { withHookRuntime } from "../lazy";
+import { printJson, stderrOnlyFor } from "../output";
+
+export interface CleanupOptions {
+  readonly config: string;
+  readonly stack: string;
+  readonly instance?: string;
+  readonly dryRun?: boolean;
+  readonly allowDeletion?: boolean;
+  readonly json?: boolean;
+}
+
+/**
+ * `cleanup --config <file> --stack <stack> [--dry-run]`: runs the destroy hook's code by hand,
+ * with the inputs the stack stores (rebuilt from the same config), for every instance of the
+ * target (or one). `--dry-run` lists what would be backed up and deleted and changes nothing.
+ */
+export async function cleanupCommand(options: CleanupOptions): Promise<void> {
+  const rollout = loadRolloutConfig(options.config);
+  const [target] = selectTargets(rollout, { stacks: [options.stack] });
+  const instances = hookSettingsFor(target).filter(({ instance }) => options.instance === undefined || instance.id === options.instance);
+  if (instances.length === 0) {
+    throw new CliError(
+      options.instance === undefined
+        ? `${options.config}: stack ${options.stack} has no instances: nothing to clean up`
+        : `${options.config}: stack ${options.stack} has no instance ${options.instance}`,
+    );
+  }
+  await withHookRuntime(async (runtime) => {
+    const output = stderrOnlyFor(options.json);
+    const results = [];
+    let exitCode: number = ExitCode.ok;
+    for (const { settings } of instances) {
+      const input = toHookInput("campaigns-cleanup", {
+        ...settings,
+        // A person at the keyboard may allow what the config does not (after a dry run).
+        allowCampaignDeletion: settings.allowCampaignDeletion || options.allowDeletion === true,
+      });
+      const result = options.dryRun ? await runtime.planCleanup(input, { output }) : await runtime.runCleanup(input, { output });
+      results.push({ summary: result.summary, campaigns: result.campaigns });
+      exitCode = Math.max(exitCode, result.exitCode);
+    }
+    if (options.json) printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results });
+    process.exitCode = exitCode;
+  });
+}
