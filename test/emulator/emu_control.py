@@ -240,6 +240,8 @@ class EmulatorMiddleware:
             emu_campaigns.controls.fail_next(instance_id, body.get("failureCode"), times)
             return {"connectInstanceId": instance_id, "failureCode": body["failureCode"],
                     "times": times}
+        if route == "seed" and method == "POST":
+            return seed(body)
         if route == "stats" and method == "GET":
             with self.lock:
                 return json.loads(json.dumps(self.stats))
@@ -252,3 +254,30 @@ class EmulatorMiddleware:
             self.reset()
             return {"status": "ok"}
         return None
+
+
+def seed(body: dict[str, Any]) -> dict[str, Any]:
+    """Creates Connect instances and KMS keys with ids chosen by the caller, so that a config
+    written in advance (examples/rollout.json) names resources that exist. moto's own
+    CreateInstance / CreateKey pick random ids; this is a test control like /moto-api/."""
+    from moto.connect.models import connect_backends
+    from moto.kms.models import kms_backends
+
+    created: dict[str, list[str]] = {"connectInstances": [], "kmsKeys": []}
+    for item in body.get("connectInstances", []):
+        backend = connect_backends[item["account"]][item["region"]]
+        made = backend.create_instance("CONNECT_MANAGED", True, True, instance_alias=f"seed-{item['id'][:8]}")
+        instance = backend.instances.pop(made["Id"])
+        instance.id = item["id"]
+        instance.arn = f"arn:aws:connect:{item['region']}:{item['account']}:instance/{item['id']}"
+        backend.instances[instance.id] = instance
+        created["connectInstances"].append(instance.arn)
+    for item in body.get("kmsKeys", []):
+        backend = kms_backends[item["account"]][item["region"]]
+        key = backend.create_key(None, "ENCRYPT_DECRYPT", "SYMMETRIC_DEFAULT", "seeded", None)
+        del backend.keys[key.id]
+        key.id = item["id"]
+        key.arn = f"arn:aws:kms:{item['region']}:{item['account']}:key/{item['id']}"
+        backend.keys[key.id] = key
+        created["kmsKeys"].append(key.arn)
+    return created

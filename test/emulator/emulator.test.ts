@@ -29,7 +29,7 @@ import {
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import { describeWithEmulator, REGION, startEmulator, type Emulator } from './emulator';
-import { createConnectInstance, createKmsKeyArn } from './aws-fixtures';
+import { assumeAccount, createConnectInstance, createKmsKeyArn } from './aws-fixtures';
 
 const SERVICE = 'connect-campaigns.amazonaws.com';
 const ROLE_PATH = `/aws-service-role/${SERVICE}/`;
@@ -468,5 +468,35 @@ describeWithEmulator('AWS emulator start options', () => {
     } finally {
       await emulator.stop();
     }
+  });
+});
+
+describeWithEmulator('emulator seeding', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+
+  test('creates instances and KMS keys with the ids a config names, in their accounts', async () => {
+    const instanceId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const keyId = '5f1e2d3c-4b5a-4697-8877-665544332211';
+    await emulator.seed({
+      connectInstances: [{ account: '111111111111', region: 'us-east-1', id: instanceId }],
+      kmsKeys: [{ account: '111111111111', region: 'us-east-1', id: keyId }],
+    });
+    const credentials = await assumeAccount(emulator, '111111111111');
+    const campaigns = new ConnectCampaignsClient({ endpoint: emulator.endpoint, region: REGION, credentials });
+    const { connectInstanceOnboardingJobStatus: job } = await campaigns.send(new StartInstanceOnboardingJobCommand({
+      connectInstanceId: instanceId,
+      encryptionConfig: { enabled: true, encryptionType: 'KMS', keyArn: `arn:aws:kms:us-east-1:111111111111:key/${keyId}` },
+    }));
+    expect(job?.status).toBe('IN_PROGRESS');
+    expect(job?.failureCode).toBeUndefined();
+    // The default account does not see them.
+    await expect(clients(emulator).campaigns.send(new StartInstanceOnboardingJobCommand({ connectInstanceId: instanceId, encryptionConfig: NO_ENCRYPTION })))
+      .rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });

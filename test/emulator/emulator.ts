@@ -41,6 +41,12 @@ export type OnboardingFailureCode =
   | 'KMS_KEY_NOT_FOUND'
   | 'INTERNAL_FAILURE';
 
+/** Resources a config names by id, to be created with exactly those ids. */
+export interface SeedResources {
+  connectInstances?: { account: string; region: string; id: string }[];
+  kmsKeys?: { account: string; region: string; id: string }[];
+}
+
 export interface EmulatorStats {
   /** connect-campaigns requests received, per operation (rejected ones included). */
   requests: Record<string, number>;
@@ -58,6 +64,8 @@ export interface Emulator {
   env: Record<string, string>;
   configure(config: EmulatorConfig): Promise<Required<EmulatorConfig>>;
   failOnboarding(connectInstanceId: string, failureCode: OnboardingFailureCode, times?: number): Promise<void>;
+  /** Creates Connect instances and KMS keys with the given ids (moto's own calls pick random ids). */
+  seed(resources: SeedResources): Promise<void>;
   stats(): Promise<EmulatorStats>;
   resetStats(): Promise<void>;
   /** Forgets all AWS state (as moto's /moto-api/reset), stats and injected failures; restores the start config. */
@@ -135,6 +143,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     configure: (config) => control('POST', 'config', config),
     failOnboarding: async (connectInstanceId, failureCode, times = 1) => {
       await control('POST', 'onboarding-failure', { connectInstanceId, failureCode, times });
+    },
+    seed: async (resources) => {
+      await control('POST', 'seed', resources);
     },
     stats: () => control('GET', 'stats'),
     resetStats: async () => {
