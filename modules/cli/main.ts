@@ -82,6 +82,22 @@ program
   .description("Synthesize, plan every stack (terraform init, plan -out tfplan, show -json > plan.json), and write cdktf.out/review.md.")
   .action(() => load<typeof import("./commands/plan-review")>("./commands/plan-review").planReviewCommand());
 
+program
+  .command("policy")
+  .description(
+    "Print the IAM policy (JSON) the deploy role needs for plan, apply and destroy, hooks included; or the state backend's, or the deploy role's trust policy.",
+  )
+  .option("-c, --config <file>", "rollout config (JSON): narrow resources to its accounts, Regions, KMS keys and buckets (default: any account and Region)")
+  .option("-a, --account <id>", "with --config: only this account's targets (one deploy role per account)")
+  .option("--restore", "also allow `restore` (CreateCampaign, TagResource): a recovery tool, not part of a deploy")
+  .option("--state", "with --config: the S3 backend's policy (ListBucket; Get/PutObject on the state; Get/Put/DeleteObject on .tflock) for the backend's role or the pipeline principal")
+  .option("--trust <principal arn>", "print the deploy role's trust policy instead: sts:AssumeRole for that principal, session names of this tool only")
+  .addHelpText(
+    "after",
+    "\nIAM counts at most 6,144 characters in a managed policy: a large config is widened to fit (reported on stderr),\nor print one policy per account with --account. Statements, sources and what the tests prove: modules/policy/README.md.",
+  )
+  .action((options) => load<typeof import("./commands/policy")>("./commands/policy").policyCommand(options));
+
 /** Runs the CLI; resolves to the exit code. Exported for tests. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {

@@ -1,0 +1,64 @@
+/**
+ * The destroy-time hooks: cleanup (modules/hook-runtime/cleanup.ts, backup.ts) deletes the
+ * instance's campaigns, each backed up first; offboarding (offboarding.ts) removes the
+ * instance's campaigns configuration so that the role can be deleted after it.
+ */
+import { resources, type StatementSpec } from "../document";
+import { arn, type PolicyScope } from "../scope";
+
+const CAMPAIGNS_REFERENCE = "Service Authorization Reference, Amazon Connect Outbound Campaigns: resource type campaign";
+
+export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
+  const p = scope.partition;
+  const specs: StatementSpec[] = [
+    {
+      // Listing filters by instance in the request body; neither action takes a resource type.
+      statement: {
+        Sid: "ListInstanceCampaigns",
+        Effect: "Allow",
+        Action: ["connect-campaigns:GetCampaignStateBatch", "connect-campaigns:ListCampaigns"],
+        Resource: "*",
+      },
+      step: "destroy",
+      source: "modules/hook-runtime/campaigns-api.ts listCampaigns, campaignStates (cleanup and the offboarding guard)",
+      proof: "emulator",
+    },
+    {
+      // DescribeCampaign is the backup; Running or Paused campaigns are stopped, then deleted.
+      statement: {
+        Sid: "CleanUpCampaigns",
+        Effect: "Allow",
+        Action: ["connect-campaigns:DeleteCampaign", "connect-campaigns:DescribeCampaign", "connect-campaigns:StopCampaign"],
+        Resource: resources(scope.targets.map((t) => arn.campaigns(p, t))),
+      },
+      step: "destroy",
+      source: `modules/hook-runtime/cleanup.ts cleanUpChunk, deleteCampaign; ${CAMPAIGNS_REFERENCE}`,
+      proof: "emulator",
+    },
+    {
+      statement: {
+        Sid: "OffboardInstances",
+        Effect: "Allow",
+        Action: ["connect-campaigns:DeleteConnectInstanceConfig", "connect-campaigns:DeleteInstanceOnboardingJob"],
+        Resource: "*",
+      },
+      step: "destroy",
+      source: "modules/hook-runtime/offboarding.ts; onboarding.ts deletes a FAILED job before retrying",
+      proof: "emulator",
+    },
+  ];
+  const backups = scope.targets.flatMap((t) =>
+    t.backupS3Bucket ? [arn.s3Object(p, t.backupS3Bucket, `${t.account}/${t.region}/*`)] : [],
+  );
+  if (backups.length > 0) {
+    specs.push({
+      // One object per campaign, key <account>/<region>/<instance>/<campaign id>.json: the
+      // prefix keeps one account's role from overwriting another's backups in a shared bucket.
+      statement: { Sid: "BackUpCampaignsToS3", Effect: "Allow", Action: ["s3:PutObject"], Resource: resources(backups) },
+      step: "destroy",
+      source: "modules/hook-runtime/backup.ts backUpCampaign (backupKey)",
+      proof: { notEnforced: "the lifecycle tests keep backups on local disk; the emulator's S3 is not exercised" },
+    });
+  }
+  return specs;
+}

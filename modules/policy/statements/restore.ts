@@ -1,0 +1,29 @@
+/** `restore` (modules/hook-runtime/restore.ts): recreating deleted campaigns from their backups. */
+import { resources, type StatementSpec } from "../document";
+import { arn, type PolicyScope } from "../scope";
+
+export function restoreStatements(scope: PolicyScope): StatementSpec[] {
+  return [
+    {
+      // CreateCampaign takes no resource type. ListCampaigns (already in ListInstanceCampaigns)
+      // skips names that exist.
+      statement: { Sid: "RestoreCampaigns", Effect: "Allow", Action: ["connect-campaigns:CreateCampaign"], Resource: "*" },
+      step: "restore",
+      source: "modules/hook-runtime/restore.ts restoreBackups (createCampaign with the backup's tags)",
+      proof: { notEnforced: "restore is not part of apply, plan or destroy; test/hook-runtime/restore.test.ts runs it without IAM enforcement" },
+    },
+    {
+      // A create that carries tags also needs TagResource on the new campaign (Service
+      // Authorization Reference, API operations table: CreateCampaign -> CreateCampaign, TagResource).
+      statement: {
+        Sid: "TagRestoredCampaigns",
+        Effect: "Allow",
+        Action: ["connect-campaigns:TagResource"],
+        Resource: resources(scope.targets.map((t) => arn.campaigns(scope.partition, t))),
+      },
+      step: "restore",
+      source: "Service Authorization Reference, Amazon Connect Outbound Campaigns: TagResource on resource type campaign",
+      proof: { notEnforced: "restore is not part of apply, plan or destroy" },
+    },
+  ];
+}

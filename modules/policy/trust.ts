@@ -1,0 +1,47 @@
+/**
+ * The trust policy of the cross-account deploy role: the pipeline principal may assume it, with
+ * the session names this project uses (the provider's `connect-campaigns-iac`, the hooks'
+ * `campaigns-hook-<stack>`), so a stray script holding the same principal shows up as denied
+ * rather than as the pipeline in CloudTrail. No sts:TagSession: neither sets session tags.
+ */
+import type { ConditionBlock } from "./document";
+
+export interface TrustPolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly {
+    readonly Sid: string;
+    readonly Effect: "Allow";
+    readonly Principal: { readonly AWS: string };
+    readonly Action: readonly string[];
+    readonly Condition: ConditionBlock;
+  }[];
+}
+
+/** modules/stack/campaigns-target-stack.ts SESSION_NAME (test/policy checks they agree). */
+export const PROVIDER_SESSION_NAME = "connect-campaigns-iac";
+/** modules/hook-runtime/clients.ts sessionName(): `campaigns-hook-<label>`. */
+export const HOOK_SESSION_PATTERN = "campaigns-hook-*";
+
+const PRINCIPAL_ARN = /^arn:aws(-us-gov|-cn)?:(iam::\d{12}:(root|user\/.+|role\/.+)|sts::\d{12}:assumed-role\/.+)$/;
+
+export class TrustPrincipalError extends Error {}
+
+export function deployRoleTrustPolicy(principalArn: string): TrustPolicyDocument {
+  if (!PRINCIPAL_ARN.test(principalArn)) {
+    throw new TrustPrincipalError(
+      `--trust: expected an IAM principal ARN (arn:aws:iam::<account>:role/<name>, :user/<name> or :root), got "${principalArn}"`,
+    );
+  }
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "PipelineAssumesDeployRole",
+        Effect: "Allow",
+        Principal: { AWS: principalArn },
+        Action: ["sts:AssumeRole"],
+        Condition: { StringLike: { "sts:RoleSessionName": [PROVIDER_SESSION_NAME, HOOK_SESSION_PATTERN] } },
+      },
+    ],
+  };
+}
