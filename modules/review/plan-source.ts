@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PlanDocument } from "./plan-json";
 import { parsePlan, PlanInputError } from "./read-plan";
-import { terraform, TerraformFailure } from "./terraform";
+import { terraformOutput as terraform, TerraformFailure } from "../terraform-cli";
 
 /** The saved plan and its JSON form inside a stack directory (as `npm run plan` leaves them). */
 export const PLAN_JSON_FILE = "plan.json";

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { PLAN_JSON_FILE, SAVED_PLAN_FILE } from "./plan-source";
-import { terraform } from "./terraform";
+import { terraformOutput as terraform } from "../terraform-cli";
 
 const run = promisify(execFile);
 

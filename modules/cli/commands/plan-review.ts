@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderMarkdown, reviewPlans } from "../../review";
 import { planStacks } from "../../review/plan-stacks";
-import { TerraformFailure } from "../../review/terraform";
+import { TerraformFailure } from "../../terraform-cli";
 import { terraformAvailability } from "../../terraform-cli";
 import { CliError } from "../exit-codes";
 

@@ -1,0 +1,50 @@
+import { execFile } from "node:child_process";
+import { terraformEnv } from "./terraform-env";
+
+export interface TerraformResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `terraform <args> -no-color` in `dir` with the project's CLI config (provider mirror) and
+ * `env` over the process environment. Resolves whatever the exit code; rejects only when
+ * terraform cannot be started at all.
+ */
+export function runTerraform(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<TerraformResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "terraform",
+      [...args, "-no-color"],
+      { cwd: dir, env: terraformEnv({ ...process.env, ...env }), maxBuffer: 512 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (error as { code?: unknown }).code : 0;
+        if (typeof code !== "number") return reject(error);
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A Terraform command that failed, with the last lines it wrote to stderr. */
+export class TerraformFailure extends Error {
+  constructor(
+    public readonly dir: string,
+    args: readonly string[],
+    public readonly detail: string,
+  ) {
+    super(`${dir}: \`terraform ${args.join(" ")}\` failed: ${detail}`);
+    this.name = "TerraformFailure";
+  }
+}
+
+/** Runs terraform like {@link runTerraform}; resolves to its stdout, rejects with a {@link TerraformFailure}. */
+export async function terraformOutput(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const result = await runTerraform(dir, args, env);
+  if (result.code !== 0) {
+    const detail = result.stderr.trim().split("\n").filter(Boolean).slice(-3).join(" ") || `exit code ${result.code}`;
+    throw new TerraformFailure(dir, args, detail);
+  }
+  return result.stdout;
+}
