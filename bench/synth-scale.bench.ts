@@ -29,12 +29,19 @@ const sizes = values.sizes.split(",").map(Number);
 const repeat = Math.max(1, Number(values.repeat));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "bench-synth-"));
 
-function measure(label: string, nodeArgs: readonly string[], expectedStacks: number): SynthRun {
-  const runs = Array.from({ length: repeat }, () => runSynth([...RUNTIME, ...nodeArgs], path.join(scratch, "out")));
-  const run = medianRun(runs);
+function checked(label: string, run: SynthRun, expectedStacks: number): SynthRun {
   if (run.stacks !== expectedStacks) throw new Error(`${label}: expected ${expectedStacks} stacks, got ${run.stacks}`);
   process.stderr.write(`  ${label}: ${(run.wallMs / 1000).toFixed(2)} s, ${run.maxRssMb.toFixed(0)} MB\n`);
   return run;
+}
+
+/** Runs each command `repeat` times, interleaved (a, b, a, b, …), and keeps each one's median run. */
+function measure(commands: readonly { label: string; nodeArgs: readonly string[]; stacks: number }[]): SynthRun[] {
+  const runs = commands.map((): SynthRun[] => []);
+  for (let r = 0; r < repeat; r++) {
+    commands.forEach((c, i) => runs[i].push(checked(c.label, runSynth([...RUNTIME, ...c.nodeArgs], path.join(scratch, "out")), c.stacks)));
+  }
+  return runs.map(medianRun);
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -47,8 +54,10 @@ for (const size of sizes) {
   const file = path.join(scratch, `rollout-${size}.json`);
   fs.writeFileSync(file, JSON.stringify(config));
   process.stderr.write(`${size} targets\n`);
-  const floor = measure("floor", [path.join(REPO, "bench", "floor-synth.ts"), file, path.join(scratch, "out")], size);
-  const ours = measure("ours", [path.join(REPO, "main.ts"), "--config", file], size);
+  const [floor, ours] = measure([
+    { label: "floor", nodeArgs: [path.join(REPO, "bench", "floor-synth.ts"), file, path.join(scratch, "out")], stacks: size },
+    { label: "ours", nodeArgs: [path.join(REPO, "main.ts"), "--config", file], stacks: size },
+  ]);
   rows.push(
     `| ${size} | ${seconds(floor.wallMs)} | ${seconds(ours.wallMs)} | ${ratio(ours.wallMs, floor.wallMs)} | ` +
       `${seconds(floor.cpuMs)} | ${seconds(ours.cpuMs)} | ${ratio(ours.cpuMs, floor.cpuMs)} | ` +
@@ -57,8 +66,8 @@ for (const size of sizes) {
   largest = { file, stack: `campaigns-${config.targets[0].account}-${config.targets[0].region}` };
 }
 
-const start = measure("start", ["-e", "0"], 0);
-const subset = largest ? measure("subset", [path.join(REPO, "main.ts"), "--config", largest.file, "--stack", largest.stack], 1) : undefined;
+const [start] = measure([{ label: "start", nodeArgs: ["-e", "0"], stacks: 0 }]);
+const [subset] = largest ? measure([{ label: "subset", nodeArgs: [path.join(REPO, "main.ts"), "--config", largest.file, "--stack", largest.stack], stacks: 1 }]) : [];
 
 const lines = [
   `Node ${process.version}, ${os.cpus().length} CPUs, median of ${repeat} run(s) each; floor and ours alternate.`,
