@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { cli } from "../review/support/cli";
+import { cli } from "../support/cli";
 
 const CONFIG = path.join(__dirname, "..", "..", "examples", "multi-account", "rollout.json");
 
