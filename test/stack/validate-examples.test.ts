@@ -1,5 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { App } from "cdktf";
+import { ContactCenterStack } from "../../examples/custom-stack/main";
 import { loadRolloutConfig } from "../../modules/rollout";
 import { buildApp } from "../../modules/stack";
 import { describeWithTools } from "../support/tiers";
@@ -26,9 +28,15 @@ describeWithTools("terraform validate of every example stack", terraformCheck, (
     }
   }
 
+  // The library example: the constructs in a stack of one's own.
+  const custom = new App({ outdir: path.join(outdir, "custom-stack") });
+  new ContactCenterStack(custom, "contact-center");
+  custom.synth();
+  stacks.push(["custom-stack/main.ts contact-center", path.join(custom.outdir, "stacks", "contact-center")]);
+
   it("finds the examples", () => {
     expect(exampleConfigs().length).toBeGreaterThanOrEqual(2);
-    expect(stacks.length).toBeGreaterThanOrEqual(4);
+    expect(stacks.length).toBeGreaterThanOrEqual(5);
   });
 
   // -backend=false: S3 backends would reach AWS at init; validate needs only the providers.
