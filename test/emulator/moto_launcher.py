@@ -17,6 +17,7 @@ from werkzeug.serving import make_server
 
 # The emu_* modules sit in the repo; keep their __pycache__ out of it.
 sys.dont_write_bytecode = True
+import emu_authz  # noqa: E402
 import emu_campaigns  # noqa: E402
 import emu_control  # noqa: E402
 import emu_iam  # noqa: E402
@@ -60,6 +61,7 @@ def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     emu_campaigns.apply()
     emu_iam.apply()
+    emu_authz.apply()
     # Imported after patching: it builds each service's routes from the (patched) url maps.
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
