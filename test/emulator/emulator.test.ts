@@ -28,7 +28,7 @@ import {
   IAMClient,
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { describeWithEmulator, REGION, startEmulator, type Emulator } from './emulator';
+import { describeWithEmulator, REGION, startEmulator, useEmulator, type Emulator } from './emulator';
 import { assumeAccount, createConnectInstance, createKmsKeyArn } from './aws-fixtures';
 
 const SERVICE = 'connect-campaigns.amazonaws.com';
@@ -472,15 +472,10 @@ describeWithEmulator('AWS emulator start options', () => {
 });
 
 describeWithEmulator('emulator seeding', () => {
-  let emulator: Emulator;
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
+  const running = useEmulator();
 
   test('creates instances and KMS keys with the ids a config names, in their accounts', async () => {
+    const emulator = running();
     const instanceId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
     const keyId = '5f1e2d3c-4b5a-4697-8877-665544332211';
     await emulator.seed({

@@ -195,3 +195,21 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/**
+ * Starts an emulator before a suite's tests and stops it after them. Returns a getter: the
+ * emulator exists only once beforeAll has run.
+ */
+export function useEmulator(options?: StartOptions): () => Emulator {
+  let emulator: Emulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator(options);
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+  return () => {
+    if (!emulator) throw new Error('the emulator is not running: use it inside a test or a hook');
+    return emulator;
+  };
+}

@@ -1,5 +1,5 @@
 import { CreateServiceLinkedRoleCommand } from "@aws-sdk/client-iam";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { useEmulator } from "../emulator/emulator";
 import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
@@ -7,22 +7,15 @@ import { describeWithTools } from "../support/tiers";
 
 /** A role that exists already (created in the console, or by onboarding) is imported, not re-created. */
 describeWithTools("lifecycle: adopt a role created out of band", terraformAndEmulator, () => {
-  let emulator: Emulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
+  const emulator = useEmulator();
 
   it("imports the role with an import block: apply succeeds without 'has been taken', and the next plan is clean", async () => {
-    const account = await emulatedAccount(emulator, "333333333333", "us-west-2");
+    const account = await emulatedAccount(emulator(), "333333333333", "us-west-2");
     const { Role: existing } = await account.iam.send(
       new CreateServiceLinkedRoleCommand({ AWSServiceName: "connect-campaigns.amazonaws.com", Description: "made in the console" }),
     );
     const instance = await account.createInstance();
-    const ws = new LifecycleWorkspace(emulator, "adopt");
+    const ws = new LifecycleWorkspace(emulator(), "adopt");
     ws.synth({
       targets: [{ account: "333333333333", region: "us-west-2", role: { mode: "adopt", arn: existing!.Arn }, instances: [{ id: instance }] }],
     });

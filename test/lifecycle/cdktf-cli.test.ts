@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { GetRoleCommand } from "@aws-sdk/client-iam";
 import { terraformEnv } from "../../modules/terraform-cli";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { useEmulator } from "../emulator/emulator";
 import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { describeWithTools } from "../support/tiers";
@@ -17,17 +17,10 @@ const CDKTF = path.join(ROOT, "node_modules", ".bin", "cdktf");
 
 /** How many users drive it: `npx cdktf deploy` / `npx cdktf destroy` (cdktf-cli 0.21.0). */
 describeWithTools("lifecycle: cdktf deploy and cdktf destroy", terraformAndEmulator, () => {
-  let emulator: Emulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
+  const emulator = useEmulator();
 
   it("deploys and destroys the app's stack, the destroy hook backing campaigns up", async () => {
-    const account = await emulatedAccount(emulator, "777777777777", "us-east-1");
+    const account = await emulatedAccount(emulator(), "777777777777", "us-east-1");
     const instance = await account.createInstance();
     const project = scratchDir("cdktf-cli");
     const config = path.join(project, "rollout.json");
@@ -42,7 +35,7 @@ describeWithTools("lifecycle: cdktf deploy and cdktf destroy", terraformAndEmula
     const cdktfJson = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8")) as { app: string };
     const tsx = pathToFileURL(path.join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
     fs.writeFileSync(path.join(project, "cdktf.json"), JSON.stringify({ ...cdktfJson, app: `node --import ${tsx} ${path.join(ROOT, "main.ts")}` }));
-    const env = terraformEnv({ ...process.env, ...emulator.env, ROLLOUT_CONFIG: config, CHECKPOINT_DISABLE: "1", CDKTF_DISABLE_PLUGIN_CACHE_ENV: "true", CI: "1" });
+    const env = terraformEnv({ ...process.env, ...emulator().env, ROLLOUT_CONFIG: config, CHECKPOINT_DISABLE: "1", CDKTF_DISABLE_PLUGIN_CACHE_ENV: "true", CI: "1" });
     const cdktf = (...args: string[]) => run(CDKTF, args, { cwd: project, env, maxBuffer: 64 * 1024 * 1024 });
 
     const deploy = await cdktf("deploy", "--auto-approve", "--skip-provider-lock");

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { spawn } from "node:child_process";
 import { ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
 import { terraformEnv } from "../../modules/terraform-cli";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { useEmulator } from "../emulator/emulator";
 import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
@@ -20,19 +20,12 @@ async function waitFor(count: () => number, target: number, timeoutMs: number): 
 
 /** A pipeline runner dies mid-destroy (SIGKILL): the next destroy finishes the job and loses nothing. */
 describeWithTools("lifecycle: destroy killed midway, then destroyed again", terraformAndEmulator, () => {
-  let emulator: Emulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
+  const emulator = useEmulator();
 
   it("completes on the second run with every campaign backed up and none left", async () => {
-    const account = await emulatedAccount(emulator, "444444444444", "ca-central-1");
+    const account = await emulatedAccount(emulator(), "444444444444", "ca-central-1");
     const instance = await account.createInstance();
-    const ws = new LifecycleWorkspace(emulator, "kill-midway");
+    const ws = new LifecycleWorkspace(emulator(), "kill-midway");
     ws.synth({ targets: [{ account: "444444444444", region: "ca-central-1", allowCampaignDeletion: true, instances: [{ id: instance }] }] });
     const stack = "campaigns-444444444444-ca-central-1";
     await ws.init(stack);
@@ -42,7 +35,7 @@ describeWithTools("lifecycle: destroy killed midway, then destroyed again", terr
     const backedUp = () => (fs.existsSync(backups) ? fs.readdirSync(backups).filter((f) => f.endsWith(".json")).length : 0);
 
     // Slow the emulator so the kill lands inside the hook; kill terraform and the hook (its process group).
-    await emulator.configure({ latencyMs: 150 });
+    await emulator().configure({ latencyMs: 150 });
     const destroy = spawn("terraform", [`-chdir=${ws.stackDir(stack)}`, "destroy", "-auto-approve", "-input=false", "-no-color"], {
       env: terraformEnv({ ...process.env, ...ws.env }),
       detached: true,
@@ -52,7 +45,7 @@ describeWithTools("lifecycle: destroy killed midway, then destroyed again", terr
     await waitFor(backedUp, 8, 120_000);
     process.kill(-destroy.pid!, "SIGKILL");
     expect(await exited).toBe("SIGKILL");
-    await emulator.configure({ latencyMs: 0 });
+    await emulator().configure({ latencyMs: 0 });
 
     const remaining = await account.campaigns.send(new ListCampaignsCommand({ filters: { instanceIdFilter: { value: instance, operator: "Eq" } } }));
     expect(remaining.campaignSummaryList!.length).toBeGreaterThan(0); // the kill did land midway

@@ -1,5 +1,5 @@
 import { GetRoleCommand } from "@aws-sdk/client-iam";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { useEmulator } from "../emulator/emulator";
 import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
@@ -11,19 +11,12 @@ import { describeWithTools } from "../support/tiers";
  * campaigns use it — IAM's deletion task ends FAILED.
  */
 describeWithTools("lifecycle: without the destroy hook, the role cannot be destroyed", terraformAndEmulator, () => {
-  let emulator: Emulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
+  const emulator = useEmulator();
 
   it("fails with IAM's FAILED deletion task and leaves the role", async () => {
-    const account = await emulatedAccount(emulator, "555555555555", "us-east-1");
+    const account = await emulatedAccount(emulator(), "555555555555", "us-east-1");
     const instance = await account.createInstance();
-    const ws = new LifecycleWorkspace(emulator, "without-hook");
+    const ws = new LifecycleWorkspace(emulator(), "without-hook");
     ws.synth({ targets: [{ account: "555555555555", region: "us-east-1", allowCampaignDeletion: true, instances: [{ id: instance }] }] });
     const stack = "campaigns-555555555555-us-east-1";
     await ws.init(stack);
