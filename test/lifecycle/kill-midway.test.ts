@@ -4,9 +4,8 @@ import { spawn } from "node:child_process";
 import { ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
 import { terraformEnv } from "../../modules/terraform-cli";
 import { useEmulator } from "../emulator/emulator";
-import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
-import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
+import { applyOneTarget, expectOk } from "../support/lifecycle";
 import { describeWithTools } from "../support/tiers";
 
 /** Resolves when `count()` reaches `target`, polling; rejects after `timeoutMs`. */
@@ -23,13 +22,11 @@ describeWithTools("lifecycle: destroy killed midway, then destroyed again", terr
   const emulator = useEmulator();
 
   it("completes on the second run with every campaign backed up and none left", async () => {
-    const account = await emulatedAccount(emulator(), "444444444444", "ca-central-1");
-    const instance = await account.createInstance();
-    const ws = new LifecycleWorkspace(emulator(), "kill-midway");
-    ws.synth({ targets: [{ account: "444444444444", region: "ca-central-1", allowCampaignDeletion: true, instances: [{ id: instance }] }] });
-    const stack = "campaigns-444444444444-ca-central-1";
-    await ws.init(stack);
-    expectOk(await ws.apply(stack), "apply");
+    const { account, instance, ws, stack } = await applyOneTarget(
+      emulator(),
+      { account: "444444444444", region: "ca-central-1", prefix: "kill-midway" },
+      { allowCampaignDeletion: true },
+    );
     const ids = await account.createCampaigns(instance, 30);
     const backups = path.join(ws.backupDir, "444444444444", "ca-central-1", instance);
     const backedUp = () => (fs.existsSync(backups) ? fs.readdirSync(backups).filter((f) => f.endsWith(".json")).length : 0);

@@ -1,8 +1,7 @@
 import { GetRoleCommand } from "@aws-sdk/client-iam";
 import { useEmulator } from "../emulator/emulator";
-import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
-import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
+import { applyOneTarget, expectOk } from "../support/lifecycle";
 import { describeWithTools } from "../support/tiers";
 
 /**
@@ -14,13 +13,11 @@ describeWithTools("lifecycle: without the destroy hook, the role cannot be destr
   const emulator = useEmulator();
 
   it("fails with IAM's FAILED deletion task and leaves the role", async () => {
-    const account = await emulatedAccount(emulator(), "555555555555", "us-east-1");
-    const instance = await account.createInstance();
-    const ws = new LifecycleWorkspace(emulator(), "without-hook");
-    ws.synth({ targets: [{ account: "555555555555", region: "us-east-1", allowCampaignDeletion: true, instances: [{ id: instance }] }] });
-    const stack = "campaigns-555555555555-us-east-1";
-    await ws.init(stack);
-    expectOk(await ws.apply(stack), "apply");
+    const { account, instance, ws, stack } = await applyOneTarget(
+      emulator(),
+      { account: "555555555555", region: "us-east-1", prefix: "without-hook" },
+      { allowCampaignDeletion: true },
+    );
     await account.createCampaigns(instance, 2);
     const roleName = (await ws.outputs(stack)).role_name as string;
 

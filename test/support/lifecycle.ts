@@ -1,9 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { QUOTA_MULTIPLIER_ENV } from "../../modules/hook-runtime";
-import { loadRolloutConfig, ResolvedRollout } from "../../modules/rollout";
+import { loadRolloutConfig, ResolvedRollout, stackIdFor } from "../../modules/rollout";
 import { buildApp } from "../../modules/stack";
 import type { Emulator } from "../emulator/emulator";
+import { emulatedAccount, EmulatedAccount } from "./account";
 import { scratchDir, terraform, TerraformResult } from "./terraform";
 
 /**
@@ -103,4 +104,31 @@ export class LifecycleWorkspace {
 /** Fails with Terraform's own output when a command did not succeed. */
 export function expectOk(result: TerraformResult, what: string): void {
   if (result.code !== 0) throw new Error(`terraform ${what} exited ${result.code}:\n${result.stderr || result.stdout}`);
+}
+
+/** One target applied: its account's clients, its instance, the workspace and the stack id. */
+export interface AppliedTarget {
+  readonly account: EmulatedAccount;
+  readonly instance: string;
+  readonly ws: LifecycleWorkspace;
+  readonly stack: string;
+}
+
+/**
+ * The common start of a lifecycle scenario: a Connect instance in `account`/`region`, a config of
+ * that one target (plus `target` settings), synthesized, initialized and applied.
+ */
+export async function applyOneTarget(
+  emulator: Emulator,
+  where: { account: string; region: string; prefix: string },
+  target: Record<string, unknown> = {},
+): Promise<AppliedTarget> {
+  const account = await emulatedAccount(emulator, where.account, where.region);
+  const instance = await account.createInstance();
+  const ws = new LifecycleWorkspace(emulator, where.prefix);
+  ws.synth({ targets: [{ account: where.account, region: where.region, instances: [{ id: instance }], ...target }] });
+  const stack = stackIdFor(where.account, where.region);
+  await ws.init(stack);
+  expectOk(await ws.apply(stack), `apply ${stack}`);
+  return { account, instance, ws, stack };
 }
