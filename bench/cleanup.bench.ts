@@ -28,6 +28,10 @@ import {
   summaryOf,
 } from "../test/hook-runtime/fixtures";
 
+// The SDK clients of this process (creating campaigns) would print the Node 22 notice; the hook
+// bundle silences it the same way.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
