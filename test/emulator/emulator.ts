@@ -19,6 +19,8 @@ export interface FaultConfig {
 export interface EmulatorConfig extends FaultConfig {
   /** Enforce AWS's per-account-region connect-campaigns quotas with token buckets. */
   rates?: boolean;
+  /** Multiplies every quota's rate and burst (an account with raised quotas). Default 1. */
+  rateScale?: number;
   /** GetInstanceOnboardingJobStatus calls a new onboarding job answers IN_PROGRESS. */
   onboardingPolls?: number;
 }
