@@ -399,6 +399,19 @@ describeWithEmulator('AWS emulator (moto + patches)', () => {
       await new Promise((resolve) => setTimeout(resolve, 1100)); // one token refills per second
       await expect(campaigns.send(new DeleteCampaignCommand({ id: ids[5] }))).resolves.toBeDefined();
     });
+
+    test('rateScale raises every quota: a burst of DeleteCampaign is 2 x scale', async () => {
+      const instance = await createConnectInstance(emulator);
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await createCampaign(campaigns, instance.Id, `scaled${i}`)).id!);
+      await emulator.configure({ rates: true, rateScale: 3 });
+      await emulator.resetStats();
+      const results = await Promise.all(ids.map((id) => campaigns.send(new DeleteCampaignCommand({ id })).then(() => 'ok', (e) => e.name)));
+      expect(results.filter((r) => r === 'ok')).toHaveLength(6);
+      expect(results.filter((r) => r === 'ThrottlingException')).toHaveLength(2);
+      await emulator.configure({ rates: false, rateScale: 1 });
+      await expect(emulator.configure({ rateScale: 0 })).rejects.toThrow(/400/);
+    });
   });
 
   describe('control API', () => {
@@ -414,12 +427,12 @@ describeWithEmulator('AWS emulator (moto + patches)', () => {
     });
 
     test('reset restores the start configuration', async () => {
-      const started = await emulator.configure({ latencyMs: 5, rates: true, onboardingPolls: 3 });
-      expect(started).toMatchObject({ latencyMs: 5, rates: true, onboardingPolls: 3 });
+      const started = await emulator.configure({ latencyMs: 5, rates: true, rateScale: 2, onboardingPolls: 3 });
+      expect(started).toMatchObject({ latencyMs: 5, rates: true, rateScale: 2, onboardingPolls: 3 });
       await emulator.reset();
       const config = await (await fetch(`${emulator.endpoint}/_emulator/config`)).json();
       expect(config).toEqual({
-        throttleFraction: 0, errorFraction: 0, latencyMs: 0, seed: null, rates: false, onboardingPolls: 1,
+        throttleFraction: 0, errorFraction: 0, latencyMs: 0, seed: null, rates: false, rateScale: 1, onboardingPolls: 1,
       });
     });
   });
