@@ -22,7 +22,12 @@ const USAGE_EXIT_CODE = 64;
 function main(): void {
   try {
     const { configFile, selection } = synthOptionsFrom(process.argv.slice(2), process.env);
-    const app = buildApp(loadRolloutConfig(configFile ?? EMBEDDED_CONFIG), selection);
+    const rollout = loadRolloutConfig(configFile ?? EMBEDDED_CONFIG);
+    // cdktf captures a stack trace for every token it creates; with tsx's source maps on, mapping
+    // those traces was a fifth of a 2000-stack synth. Config errors carry no trace; an unexpected
+    // error from here on shows transpiled positions (run `node --enable-source-maps` to map them).
+    if (!process.execArgv.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
+    const app = buildApp(rollout, selection);
     app.synth();
   } catch (error) {
     if (!isInputError(error) && !(error instanceof SynthUsageError)) throw error;
