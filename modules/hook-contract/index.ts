@@ -49,6 +49,15 @@ export interface HookInput {
   readonly backup_s3_bucket: string | null;
 }
 
+/**
+ * STS session names this project's identities use when they assume the deploy role, so that
+ * CloudTrail shows who acted and the deploy role's trust policy can admit exactly these.
+ */
+/** The Terraform AWS provider's (and the S3 backend's) session. */
+export const PROVIDER_SESSION_NAME = "connect-campaigns-iac";
+/** The hooks' sessions: `campaigns-hook-<stack or task>`. */
+export const HOOK_SESSION_PREFIX = "campaigns-hook-";
+
 /** Environment variable that overrides `backup_dir` at run time (pipelines with their own disk). */
 export const BACKUP_DIR_ENV = "CAMPAIGN_BACKUP_DIR";
 

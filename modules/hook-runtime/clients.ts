@@ -10,6 +10,7 @@ import { ConnectCampaignsClient } from "@aws-sdk/client-connectcampaigns";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { HOOK_SESSION_PREFIX } from "../hook-contract";
 import { Pacer, pacingPlugin } from "./pacing";
 import { retryStrategy } from "./retry";
 
@@ -31,7 +32,7 @@ export interface HookClients {
 
 /** STS allows [\w+=,.@-], 2 to 64 characters. */
 export function sessionName(label: string): string {
-  return `campaigns-hook-${label}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
+  return `${HOOK_SESSION_PREFIX}${label}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
 }
 
 function credentialsFor(target: ClientTarget): AwsCredentialIdentityProvider {

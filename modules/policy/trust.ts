@@ -4,7 +4,10 @@
  * `campaigns-hook-<stack>`), so a stray script holding the same principal shows up as denied
  * rather than as the pipeline in CloudTrail. No sts:TagSession: neither sets session tags.
  */
+import { HOOK_SESSION_PREFIX, PROVIDER_SESSION_NAME } from "../hook-contract";
 import type { ConditionBlock } from "./document";
+
+export { PROVIDER_SESSION_NAME };
 
 export interface TrustPolicyDocument {
   readonly Version: "2012-10-17";
@@ -17,10 +20,8 @@ export interface TrustPolicyDocument {
   }[];
 }
 
-/** modules/stack/campaigns-target-stack.ts SESSION_NAME (test/policy checks they agree). */
-export const PROVIDER_SESSION_NAME = "connect-campaigns-iac";
-/** modules/hook-runtime/clients.ts sessionName(): `campaigns-hook-<label>`. */
-export const HOOK_SESSION_PATTERN = "campaigns-hook-*";
+/** The hooks' session names (modules/hook-runtime/clients.ts sessionName()), as an StringLike pattern. */
+export const HOOK_SESSION_PATTERN = `${HOOK_SESSION_PREFIX}*`;
 
 const PRINCIPAL_ARN = /^arn:aws(-us-gov|-cn)?:(iam::\d{12}:(root|user\/.+|role\/.+)|sts::\d{12}:assumed-role\/.+)$/;
 

@@ -5,10 +5,9 @@ import { CampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
 import { requireTerraformVersion } from "../terraform-builtins";
+import { PROVIDER_SESSION_NAME } from "../hook-contract";
 import { hookSettingsFor, ResolvedBackend, ResolvedTarget } from "../rollout";
 
-/** Session name of the provider's AssumeRole: shows in CloudTrail who acted. */
-const SESSION_NAME = "connect-campaigns-iac";
 
 /**
  * One (account, Region) target: the campaigns role, each Connect instance onboarded, and a
@@ -24,7 +23,7 @@ export class CampaignsTargetStack extends TerraformStack {
     new AwsProvider(this, "aws", {
       region: target.region,
       allowedAccountIds: [target.account],
-      assumeRole: target.deployRoleArn ? [{ roleArn: target.deployRoleArn, sessionName: SESSION_NAME }] : undefined,
+      assumeRole: target.deployRoleArn ? [{ roleArn: target.deployRoleArn, sessionName: PROVIDER_SESSION_NAME }] : undefined,
       defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: { ...target.tags } }] : undefined,
     });
 
@@ -65,7 +64,7 @@ export class CampaignsTargetStack extends TerraformStack {
       key: backend.key,
       region: backend.region,
       encrypt: backend.encrypt,
-      assumeRole: backend.roleArn ? { roleArn: backend.roleArn, sessionName: SESSION_NAME } : undefined,
+      assumeRole: backend.roleArn ? { roleArn: backend.roleArn, sessionName: PROVIDER_SESSION_NAME } : undefined,
     });
     // cdktf 0.21's S3BackendConfig has no use_lockfile (S3-native locking, Terraform >= 1.10).
     if (backend.useLockfile) this.addOverride("terraform.backend.s3.use_lockfile", true);

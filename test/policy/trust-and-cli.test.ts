@@ -3,7 +3,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { sessionName } from "../../modules/hook-runtime/clients";
 import { deployRoleTrustPolicy, HOOK_SESSION_PATTERN, PROVIDER_SESSION_NAME, TrustPrincipalError } from "../../modules/policy";
+import { Testing } from "cdktf";
+import { parseRolloutConfig } from "../../modules/rollout";
+import { CampaignsTargetStack } from "../../modules/stack";
 import { cli } from "../support/cli";
+import { synthJson } from "../support/synth";
 
 describe("the deploy role's trust policy", () => {
   it("lets the pipeline principal assume the role, with this tool's session names only", () => {
@@ -22,8 +26,12 @@ describe("the deploy role's trust policy", () => {
   });
 
   it("uses the session names the provider and the hooks really use", () => {
-    const stack = fs.readFileSync("modules/stack/campaigns-target-stack.ts", "utf8");
-    expect(stack).toContain(`const SESSION_NAME = "${PROVIDER_SESSION_NAME}";`);
+    const target = parseRolloutConfig(
+      JSON.stringify({ targets: [{ account: "111111111111", region: "us-east-1", deployRoleArn: "arn:aws:iam::{account}:role/deploy" }] }),
+      "rollout.json",
+    ).targets[0];
+    const provider = synthJson(new CampaignsTargetStack(Testing.app(), target)).provider?.aws[0] as { assume_role: { session_name: string }[] };
+    expect(provider.assume_role[0].session_name).toBe(PROVIDER_SESSION_NAME);
     expect(sessionName("campaigns-111111111111-us-east-1").startsWith(HOOK_SESSION_PATTERN.replace("*", ""))).toBe(true);
   });
 
