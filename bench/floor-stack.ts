@@ -6,6 +6,7 @@ import { DataAwsIamRoles } from "@cdktf/provider-aws/lib/data-aws-iam-roles";
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import { exactlyOneRolePostconditions, roleTrustPostconditions } from "../modules/role/trust-conditions";
 import { CAMPAIGNS_ROLE_PATH, CAMPAIGNS_SERVICE_PRINCIPAL } from "../modules/role/service";
+import { stackIdFor } from "../modules/rollout/resolved";
 import type { BenchConfig, BenchTarget } from "./scale-config";
 
 /** Where the hook would be; the floor writes no file there (it only renders the JSON). */
@@ -20,7 +21,7 @@ const HOOK = "node \"${path.module}/assets/campaigns-hook_bundle_9341FB6A/v1/cam
  */
 export class FloorStack extends TerraformStack {
   constructor(scope: Construct, target: BenchTarget, defaults: BenchConfig["defaults"]) {
-    super(scope, `campaigns-${target.account}-${target.region}`);
+    super(scope, stackIdFor(target.account, target.region));
     const { account, region } = target;
     this.addOverride("terraform.required_version", ">= 1.5.0");
     new S3Backend(this, { bucket: defaults.backend.bucket, key: `connect-campaigns/${account}/${region}/terraform.tfstate`, region: defaults.backend.region, encrypt: true });

@@ -17,6 +17,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { stackIdFor } from "../modules/rollout/resolved";
 import { benchConfig } from "./scale-config";
 import { medianRun, REPO, runSynth, SynthRun } from "./run-synth";
 
@@ -63,7 +64,7 @@ for (const size of sizes) {
       `${seconds(floor.cpuMs)} | ${seconds(ours.cpuMs)} | ${ratio(ours.cpuMs, floor.cpuMs)} | ` +
       `${floor.maxRssMb.toFixed(0)} | ${ours.maxRssMb.toFixed(0)} | ${(ours.wallMs / size).toFixed(1)} |`,
   );
-  largest = { file, stack: `campaigns-${config.targets[0].account}-${config.targets[0].region}` };
+  largest = { file, stack: stackIdFor(config.targets[0].account, config.targets[0].region) };
 }
 
 const [start] = measure([{ label: "start", nodeArgs: ["-e", "0"], stacks: 0 }]);

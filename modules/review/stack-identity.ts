@@ -1,3 +1,5 @@
+// The stack id helpers only: resolved.ts has no dependencies, so the review stays light.
+import { parseStackId, stackIdFor } from "../rollout/resolved";
 import type { PlanDocument } from "./plan-json";
 import { knownAt } from "./values";
 
@@ -7,9 +9,6 @@ export interface StackIdentity {
   readonly region: string | null;
 }
 
-/** cdktf's stack directories (and this project's stack ids) are `campaigns-<account>-<region>`. */
-const STACK_DIR = /^campaigns-(\d{12})-([a-z]{2}(?:-[a-z]+)+-\d+)$/;
-
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 /**
@@ -18,14 +17,14 @@ const text = (value: unknown): string | null => (typeof value === "string" && va
  * constant `region` and `allowed_account_ids`; else the name of the source.
  */
 export function stackIdentity(plan: PlanDocument, dirName: string, fallbackName: string): StackIdentity {
-  const dir = STACK_DIR.exec(dirName);
-  if (dir) return { stack: dirName, account: dir[1], region: dir[2] };
+  const fromDir = parseStackId(dirName);
+  if (fromDir) return { stack: dirName, ...fromDir };
   const input = hookInput(plan);
   const provider = plan.configuration?.provider_config?.aws?.expressions;
   const accounts = provider?.allowed_account_ids?.constant_value;
   const account = text(input?.account) ?? (Array.isArray(accounts) && accounts.length === 1 ? text(accounts[0]) : null);
   const region = text(input?.region) ?? text(provider?.region?.constant_value);
-  const stack = text(input?.stack) ?? (account && region ? `campaigns-${account}-${region}` : fallbackName);
+  const stack = text(input?.stack) ?? (account && region ? stackIdFor(account, region) : fallbackName);
   return { stack, account, region };
 }
 

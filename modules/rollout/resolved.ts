@@ -54,6 +54,15 @@ export interface ResolvedRollout {
   readonly waves: readonly ResolvedWave[];
 }
 
+/** The stack of a target: `campaigns-<account>-<region>` (its cdktf.out/stacks/ folder too). */
 export function stackIdFor(account: string, region: string): string {
   return `campaigns-${account}-${region}`;
+}
+
+const STACK_ID = /^campaigns-(\d{12})-([a-z]{2}(?:-[a-z]+)+-\d+)$/;
+
+/** The account and Region a stack id names, or undefined when `id` is not one of these ids. */
+export function parseStackId(id: string): { account: string; region: string } | undefined {
+  const match = STACK_ID.exec(id);
+  return match ? { account: match[1], region: match[2] } : undefined;
 }
