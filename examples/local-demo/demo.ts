@@ -14,8 +14,9 @@ import { ConnectCampaignsClient, CreateCampaignCommand } from "@aws-sdk/client-c
 import { loadRolloutConfig, ResolvedTarget } from "../../modules/rollout";
 import { buildApp } from "../../modules/stack";
 import { renderMarkdown, reviewPlans } from "../../modules/review";
-import { terraformAvailability, terraformOutput } from "../../modules/terraform-cli";
-import { emulatorAvailability, startEmulator, type Emulator } from "../../test/emulator/emulator";
+import { terraformOutput } from "../../modules/terraform-cli";
+import { startEmulator, type Emulator } from "../../test/emulator/emulator";
+import { terraformAndEmulator } from "../../test/support/all-tools";
 import { assumeAccount } from "../../test/emulator/aws-fixtures";
 
 const EXAMPLE = path.join(__dirname, "..", "rollout.json");
@@ -34,9 +35,9 @@ function done(detail: string): void {
 }
 
 function checkTools(): void {
-  const problems = [terraformAvailability(), emulatorAvailability()].filter((c) => !c.ok).map((c) => `  - ${(c as { reason: string }).reason}`);
-  if (problems.length > 0) {
-    console.error(`The demo needs terraform and the AWS emulator:\n${problems.join("\n")}`);
+  const tools = terraformAndEmulator();
+  if (!tools.ok) {
+    console.error(`The demo needs terraform and the AWS emulator: ${tools.reason}`);
     process.exit(1);
   }
 }
