@@ -13,6 +13,7 @@
 import type { CampaignState, CampaignSummary } from "@aws-sdk/client-connectcampaigns";
 import { HookExit, type HookInput } from "../hook-contract";
 import { parseArn } from "./arn";
+import { requireAccount } from "./account-guard";
 import { backUpCampaign, backupPath, backupRoot, type BackupTarget } from "./backup";
 import type { CampaignsApi, OrGone } from "./campaigns-api";
 import { STATE_BATCH_SIZE } from "./campaigns-api";
@@ -89,6 +90,8 @@ const isActive = (state: OrGone<CampaignState> | "unknown" | undefined): boolean
 export async function planCleanup(input: HookInput, options: RunOptions = {}): Promise<CleanupPlan> {
   const run = openRun(input, options);
   const root = backupRoot(input, run.env);
+  // A dry run in the wrong account would list another account's campaigns as this stack's.
+  await requireAccount(run.clients, input.account, run.scope, "plan the cleanup");
   const listed = await run.api.listCampaigns(input.instance_id);
   checkOwner(listed, input, run);
   const states = listed.length ? await run.api.campaignStates(listed.map((c) => c.id ?? "")) : new Map();
@@ -101,13 +104,15 @@ export async function planCleanup(input: HookInput, options: RunOptions = {}): P
     run.reporter.line(`would back up "${c.name}" (${c.id}, ${c.state}) to ${c.backupPath}${stop}, delete`);
   }
   const wouldRefuse = campaigns.length > 0 && !input.allow_campaign_deletion;
+  const wouldStop = campaigns.filter((c) => isActive(c.state)).length;
+  run.reporter.line(`dry run: would back up and delete ${campaigns.length} campaign(s), stopping ${wouldStop} first; nothing was changed`);
   if (wouldRefuse) run.reporter.line(refusalAdvice(input));
   const summary: CleanupPlanSummary = {
     event: "cleanup-plan",
     stack: input.stack,
     instance: input.instance_id,
     found: campaigns.length,
-    wouldStop: campaigns.filter((c) => isActive(c.state)).length,
+    wouldStop,
     backupDir: root,
     dryRun: true,
     wouldRefuse,
@@ -120,6 +125,7 @@ export async function runCleanup(input: HookInput, options: RunOptions = {}): Pr
   const run = openRun(input, options);
   const root = backupRoot(input, run.env);
   const outcomes = new Map<string, CampaignOutcome>();
+  await requireAccount(run.clients, input.account, run.scope, "clean up campaigns");
   let listed = await run.api.listCampaigns(input.instance_id);
   checkOwner(listed, input, run);
   const summarize = (refused: boolean): CleanupSummary => ({
@@ -248,7 +254,7 @@ function refusalAdvice(input: HookInput): string {
 
 /**
  * Refuses to go on when the listed campaigns belong to another account or region than the
- * stack's: the credentials point somewhere else, and this hook deletes things.
+ * stack's: a second check behind {@link requireAccount}, which cannot see a wrong Region.
  */
 function checkOwner(listed: readonly CampaignSummary[], input: HookInput, run: RunContext): void {
   for (const c of listed) {
@@ -256,7 +262,9 @@ function checkOwner(listed: readonly CampaignSummary[], input: HookInput, run: R
     if (arn && (arn.account !== input.account || arn.region !== input.region)) {
       throw new HookFailure(
         `${describeScope(run.scope)}: campaign ${c.id} is in account ${arn.account} / ${arn.region}, but the stack targets ` +
-          `${input.account} / ${input.region}: check the credentials (deploy_role_arn ${input.deploy_role_arn ?? "not set"})`,
+          `${input.account} / ${input.region}: check the credentials (deploy_role_arn ${input.deploy_role_arn ?? "not set"}). ` +
+          "Nothing was touched.",
+        HookExit.refused,
       );
     }
   }

@@ -8,6 +8,7 @@
  */
 import { ConnectCampaignsClient } from "@aws-sdk/client-connectcampaigns";
 import type { S3Client } from "@aws-sdk/client-s3";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { HOOK_SESSION_PREFIX } from "../hook-contract";
@@ -24,8 +25,19 @@ export interface ClientTarget {
   readonly quotaMultiplier?: number;
 }
 
+/** Who the clients act as: STS GetCallerIdentity with the clients' own credentials. */
+export interface CallerIdentity {
+  readonly account: string;
+  readonly arn: string;
+}
+
 export interface HookClients {
   readonly campaigns: ConnectCampaignsClient;
+  /**
+   * The account and principal these clients' credentials act as (the deploy role once assumed),
+   * asked once per set of clients: destructive commands compare it with their target's account.
+   */
+  callerIdentity(): Promise<CallerIdentity>;
   /** Created on first use: most hooks never write to S3. */
   s3(): Promise<S3Client>;
 }
@@ -50,9 +62,17 @@ export function createClients(target: ClientTarget): HookClients {
   const campaigns = new ConnectCampaignsClient(common);
   campaigns.middlewareStack.use(pacingPlugin(new Pacer(target.quotaMultiplier)));
   let s3: Promise<S3Client> | undefined;
+  let identity: Promise<CallerIdentity> | undefined;
   return {
     campaigns,
+    callerIdentity: () => (identity ??= callerIdentity(new STSClient(common))),
     s3: () =>
       (s3 ??= import("@aws-sdk/client-s3").then(({ S3Client }) => new S3Client({ ...common, retryStrategy: retryStrategy() }))),
   };
+}
+
+async function callerIdentity(sts: STSClient): Promise<CallerIdentity> {
+  const { Account, Arn } = await sts.send(new GetCallerIdentityCommand({}));
+  if (!Account) throw new Error("STS GetCallerIdentity answered without an account");
+  return { account: Account, arn: Arn ?? "unknown" };
 }

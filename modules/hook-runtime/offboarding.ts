@@ -4,6 +4,7 @@
  * instance still has campaigns: the cleanup hook runs first and is where campaigns get deleted.
  */
 import { HookExit, type HookInput } from "../hook-contract";
+import { requireAccount } from "./account-guard";
 import type { HookExitCode } from "./errors";
 import { openRun, type RunOptions } from "./run-context";
 
@@ -17,6 +18,7 @@ export interface OffboardingResult {
 
 export async function runOffboarding(input: HookInput, options: RunOptions = {}): Promise<OffboardingResult> {
   const run = openRun(input, options);
+  await requireAccount(run.clients, input.account, run.scope, "offboard the instance");
   const remaining = (await run.api.listCampaigns(input.instance_id)).map((c) => ({ id: c.id ?? "", name: c.name ?? "" }));
   const summary = { event: "offboard-summary", stack: input.stack, instance: input.instance_id };
   if (remaining.length > 0) {

@@ -10,6 +10,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import type { CreateCampaignRequest, DialerConfig, OutboundCallConfig } from "@aws-sdk/client-connectcampaigns";
 import { HookExit } from "../hook-contract";
+import { requireAccount } from "./account-guard";
 import { parseArn } from "./arn";
 import { CampaignsApi } from "./campaigns-api";
 import { createClients, type HookClients } from "./clients";
@@ -81,10 +82,18 @@ export async function restoreBackups(dir: string, options: RestoreOptions = {}):
         quotaMultiplier: quotaMultiplier(env),
       }));
 
-  const results: RestoredCampaign[] = [];
-  for (const group of groupBy(backups, (b) => `${b.account}/${b.region}`).values()) {
+  // Every account's credentials are checked before anything is created: no half-done restore.
+  const groups = [...groupBy(backups, (b) => `${b.account}/${b.region}`).values()].map((group) => {
     const { account, region } = group[0];
-    const clients = clientsFor(account, region);
+    return { group, account, region, clients: clientsFor(account, region) };
+  });
+  for (const { group, account, region, clients } of groups) {
+    const scope = { stack: `restore ${account}/${region}` };
+    await requireAccount(clients, account, scope, `restore ${group.length} campaign(s)`, `the backup (${group[0].file})`);
+  }
+
+  const results: RestoredCampaign[] = [];
+  for (const { group, account, region, clients } of groups) {
     for (const onInstance of groupBy(group, (b) => b.instanceId).values()) {
       const instanceId = onInstance[0].instanceId;
       const api = new CampaignsApi(clients.campaigns, { stack: `restore ${account}/${region}`, instance: instanceId });
@@ -109,6 +118,10 @@ export async function restoreBackups(dir: string, options: RestoreOptions = {}):
     existing: results.filter((r) => r.outcome === "exists").length,
     dryRun: options.dryRun ?? false,
   };
+  reporter.line(
+    `${summary.dryRun ? "dry run: would create" : "done: created"} ${summary.dryRun ? summary.found - summary.existing : summary.created} ` +
+      `of ${summary.found} backed-up campaign(s), ${summary.existing} already there`,
+  );
   reporter.summary(summary);
   return { exitCode: HookExit.ok, summary, campaigns: results };
 }

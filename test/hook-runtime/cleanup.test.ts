@@ -220,11 +220,15 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     const instanceId = await createInstance(emulator);
     await createCampaigns(client, instanceId, 1);
     const input = hookInput(instanceId, { account: "210987654321" });
+    await emulator.resetStats();
     const run = await runBundle(bundle, emulator, "cleanup", input);
-    expect(run.code).toBe(HookExit.failed);
+    // A guard refusal (3), found by STS GetCallerIdentity before any campaign call.
+    expect(run.code).toBe(HookExit.refused);
     expect(run.stderr).toMatch(
-      /^campaigns-hook: error: stack campaigns-123456789012-us-east-1, instance .*: campaign .* is in account 123456789012 \/ us-east-1, but the stack targets 210987654321 \/ us-east-1/,
+      /^campaigns-hook: error: stack campaigns-123456789012-us-east-1, instance .*: refusing to clean up campaigns: the credentials act in account 123456789012 \(.*\), but the stack targets account 210987654321\. Nothing was touched\./,
     );
+    expect(run.stdout).toBe("");
+    expect((await emulator.stats()).requests).toEqual({});
     expect(await listNames(client, instanceId)).toEqual(["campaign-000"]);
   });
 });
