@@ -7,6 +7,7 @@
  * AWS_ENDPOINT_URL_<SERVICE>, profiles): nothing here knows about emulators.
  */
 import { ConnectCampaignsClient } from "@aws-sdk/client-connectcampaigns";
+import { ConnectCampaignsV2Client } from "@aws-sdk/client-connectcampaignsv2";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
@@ -33,6 +34,8 @@ export interface CallerIdentity {
 
 export interface HookClients {
   readonly campaigns: ConnectCampaignsClient;
+  /** The v2 API; paced by the same buckets as v1 (see pacing.ts). */
+  readonly campaignsV2: ConnectCampaignsV2Client;
   /**
    * The account and principal these clients' credentials act as (the deploy role once assumed),
    * asked once per set of clients: destructive commands compare it with their target's account.
@@ -59,12 +62,18 @@ function credentialsFor(target: ClientTarget): AwsCredentialIdentityProvider {
 
 export function createClients(target: ClientTarget): HookClients {
   const common = { region: target.region, credentials: credentialsFor(target), retryStrategy: retryStrategy() };
+  // One pacer for both API versions: they are one service to AWS (the same SigV4 name and
+  // endpoint), and the quotas name operations, not versions.
+  const pacer = new Pacer(target.quotaMultiplier);
   const campaigns = new ConnectCampaignsClient(common);
-  campaigns.middlewareStack.use(pacingPlugin(new Pacer(target.quotaMultiplier)));
+  campaigns.middlewareStack.use(pacingPlugin(pacer));
+  const campaignsV2 = new ConnectCampaignsV2Client(common);
+  campaignsV2.middlewareStack.use(pacingPlugin(pacer));
   let s3: Promise<S3Client> | undefined;
   let identity: Promise<CallerIdentity> | undefined;
   return {
     campaigns,
+    campaignsV2,
     callerIdentity: () => (identity ??= callerIdentity(new STSClient(common))),
     s3: () =>
       (s3 ??= import("@aws-sdk/client-s3").then(({ S3Client }) => new S3Client({ ...common, retryStrategy: retryStrategy() }))),
