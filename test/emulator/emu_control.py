@@ -20,7 +20,8 @@ from moto.moto_api._internal import moto_api_backend
 
 import emu_campaigns
 
-SERVICE = "connect-campaigns"
+SERVICE = "connect-campaigns"  # the SigV4 name of API v1 and v2 alike
+V2_PREFIX = "v2:"
 CONTROL_PREFIX = "/_emulator/"
 
 # AWS quotas per account and region: (requests per second, burst).
@@ -35,6 +36,8 @@ QUOTAS = {
     "DescribeCampaign": (25.0, 35),
 }
 OTHER_QUOTA = (2.0, 5)
+# API v2: provisional, v1's figures per operation, in buckets of their own.
+QUOTAS.update({V2_PREFIX + operation: quota for operation, quota in list(QUOTAS.items())})
 
 DEFAULT_CONFIG = {
     "throttleFraction": 0.0,
@@ -89,19 +92,23 @@ class TokenBucket:
 
 
 class OperationResolver:
-    """Names the connect-campaigns operation of a request, from the service's HTTP bindings."""
+    """Names the connect-campaigns operation of a request, from the HTTP bindings of both API
+    versions (one SigV4 service). v2 operations are named `v2:<Operation>` in the stats."""
+
+    MODELS = (("connectcampaigns", ""), ("connectcampaignsv2", V2_PREFIX))
 
     def __init__(self) -> None:
         self._routes: list[tuple[str, re.Pattern[str], str]] | None = None
 
     def __call__(self, method: str, path: str) -> str:
         if self._routes is None:  # loaded on first use to keep start-up fast
-            model = botocore.session.get_session().get_service_model("connectcampaigns")
             routes = []
-            for name in model.operation_names:
-                http = model.operation_model(name).http
-                regexp = BaseResponse.uri_to_regexp(http["requestUri"])
-                routes.append((http["method"], re.compile(regexp), name))
+            for model_name, prefix in self.MODELS:
+                model = botocore.session.get_session().get_service_model(model_name)
+                for name in model.operation_names:
+                    http = model.operation_model(name).http
+                    regexp = BaseResponse.uri_to_regexp(http["requestUri"])
+                    routes.append((http["method"], re.compile(regexp), prefix + name))
             # Longest pattern first: "/campaigns/{id}" would also match "/campaigns/x/state".
             self._routes = sorted(routes, key=lambda r: len(r[1].pattern), reverse=True)
         for route_method, pattern, name in self._routes:
