@@ -2,6 +2,7 @@
 import {
   ConnectCampaignsClient,
   CreateCampaignCommand as CreateV1Campaign,
+  DeleteCampaignCommand as DeleteV1Campaign,
   GetConnectInstanceConfigCommand as GetV1InstanceConfig,
   ListCampaignsCommand as ListV1Campaigns,
   StartInstanceOnboardingJobCommand as StartV1Onboarding,
@@ -30,6 +31,9 @@ import {
   type CreateCampaignCommandInput,
 } from '@aws-sdk/client-connectcampaignsv2';
 import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  PutUserPolicyCommand,
   DeleteServiceLinkedRoleCommand,
   GetRoleCommand,
   GetServiceLinkedRoleDeletionStatusCommand,
@@ -37,7 +41,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { createConnectInstance } from './aws-fixtures';
 import { V2_CHANNEL_SUBTYPES, v2CampaignInput } from './campaigns-v2-fixtures';
-import { describeWithEmulator, REGION, useEmulator, type Emulator } from './emulator';
+import { describeWithEmulator, REGION, startEmulator, useEmulator, type Emulator } from './emulator';
 import { errorOf } from './sdk-errors';
 
 const ROLE_NAME = 'AWSServiceRoleForConnectCampaigns';
@@ -360,5 +364,109 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
       const { DeletionTaskId: succeeding } = await iam.send(new DeleteServiceLinkedRoleCommand({ RoleName: ROLE_NAME }));
       expect((await iam.send(new GetServiceLinkedRoleDeletionStatusCommand({ DeletionTaskId: succeeding }))).Status).toBe('SUCCEEDED');
     });
+  });
+
+  describe('faults and quotas, as for v1', () => {
+    test('injected 429 and 500 reach the SDK as ThrottlingException and InternalServerException; stats name v2 operations', async () => {
+      await emulator.configure({ throttleFraction: 1 });
+      const throttled = await errorOf(v2.send(new ListCampaignsCommand({})));
+      expect([throttled.name, throttled.$metadata.httpStatusCode]).toEqual(['ThrottlingException', 429]);
+      await emulator.configure({ throttleFraction: 0, errorFraction: 1 });
+      const failed = await errorOf(v2.send(new DescribeCampaignCommand({ id: UNKNOWN_ID })));
+      expect([failed.name, failed.$metadata.httpStatusCode]).toEqual(['InternalServerException', 500]);
+      await emulator.configure({ errorFraction: 0 });
+      await v2.send(new ListCampaignsCommand({}));
+      await v1.send(new ListV1Campaigns({}));
+      expect(await emulator.stats()).toEqual({
+        requests: { 'v2:ListCampaigns': 2, 'v2:DescribeCampaign': 1, ListCampaigns: 1 },
+        throttled: 1,
+        internalErrors: 1,
+      });
+    });
+
+    test('a seeded 20% throttle is repeatable on v2 calls', async () => {
+      const run = async (): Promise<string> => {
+        await emulator.configure({ throttleFraction: 0.2, seed: 7 });
+        let outcomes = '';
+        for (let i = 0; i < 30; i++) outcomes += await v2.send(new ListCampaignsCommand({})).then(() => '.', () => 'T');
+        return outcomes;
+      };
+      const first = await run();
+      expect(first).toMatch(/T/);
+      expect(first).toMatch(/\./);
+      expect(await run()).toBe(first);
+    });
+
+    test('latency is added to v2 requests', async () => {
+      await emulator.configure({ latencyMs: 300 });
+      const started = Date.now();
+      await v2.send(new ListCampaignsCommand({}));
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    });
+
+    test('rates: v2 DeleteCampaign is 1 rps, burst 2, in the bucket v1 DeleteCampaign draws from', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await create(minimalInput(instanceId, `burst${i}`))).id!);
+      const v1Campaign = await v1.send(new CreateV1Campaign({
+        name: 'v1', connectInstanceId: instanceId,
+        dialerConfig: { progressiveDialerConfig: { bandwidthAllocation: 1 } },
+        outboundCallConfig: { connectContactFlowId: 'flow-1', connectQueueId: 'queue-1' },
+      }));
+      await emulator.configure({ rates: true });
+      await emulator.resetStats();
+      const results = await Promise.all(ids.slice(0, 4).map((id) =>
+        v2.send(new DeleteCampaignCommand({ id })).then(() => 'ok', (e) => e.name)));
+      expect(results.filter((r) => r === 'ok')).toHaveLength(2);
+      expect(results.filter((r) => r === 'ThrottlingException')).toHaveLength(2);
+      const shared = await errorOf(v1.send(new DeleteV1Campaign({ id: v1Campaign.id })));
+      expect(shared.name).toBe('ThrottlingException');
+      expect((await emulator.stats()).throttled).toBe(3);
+
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // one token refills per second
+      await expect(v2.send(new DeleteCampaignCommand({ id: ids[4] }))).resolves.toBeDefined();
+      // DescribeCampaign's own quota (25 rps, burst 35) is untouched by the deletes.
+      const describes = await Promise.all(Array.from({ length: 35 }, () =>
+        v2.send(new DescribeCampaignCommand({ id: ids[4] })).then(() => 'ok', (e) => e.name)));
+      expect(describes.filter((r) => r === 'ThrottlingException')).toHaveLength(0);
+    });
+  });
+});
+
+describeWithEmulator('emulator: outbound campaigns API v2 under IAM enforcement', () => {
+  test('v2 calls are authorised as connect-campaigns:<Operation> on the campaign ARN; denials are JSON AccessDeniedException', async () => {
+    const emulator = await startEmulator({ env: { INITIAL_NO_AUTH_ACTION_COUNT: '5' }, onboardingPolls: 0 });
+    try {
+      const { iam, v2: admin } = clients(emulator);
+      const instanceId = (await createConnectInstance(emulator)).Id;
+      const { id, arn } = await admin.send(new CreateCampaignCommand(minimalInput(instanceId, 'scoped')));
+      await iam.send(new CreateUserCommand({ UserName: 'reader' }));
+      await iam.send(new PutUserPolicyCommand({
+        UserName: 'reader',
+        PolicyName: 'read-one',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 'connect-campaigns:ListCampaigns', Resource: '*' },
+            { Effect: 'Allow', Action: 'connect-campaigns:DescribeCampaign', Resource: arn },
+          ],
+        }),
+      }));
+      const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'reader' }));
+      const reader = new ConnectCampaignsV2Client({
+        endpoint: emulator.endpoint,
+        region: REGION,
+        maxAttempts: 1,
+        credentials: { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! },
+      });
+      await expect(reader.send(new ListCampaignsCommand({}))).resolves.toBeDefined();
+      await expect(reader.send(new DescribeCampaignCommand({ id }))).resolves.toBeDefined();
+      const denied = await errorOf(reader.send(new DeleteCampaignCommand({ id })));
+      expect([denied.name, denied.$metadata.httpStatusCode]).toEqual(['AccessDeniedException', 403]);
+      expect(denied.message).toContain('connect-campaigns:DeleteCampaign');
+      const otherCampaign = await errorOf(reader.send(new DescribeCampaignCommand({ id: UNKNOWN_ID })));
+      expect(otherCampaign.name).toBe('AccessDeniedException');
+    } finally {
+      await emulator.stop();
+    }
   });
 });
