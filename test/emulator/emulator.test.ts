@@ -30,6 +30,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { describeWithEmulator, REGION, startEmulator, useEmulator, type Emulator } from './emulator';
 import { assumeAccount, createConnectInstance, createKmsKeyArn } from './aws-fixtures';
+import { errorOf } from './sdk-errors';
 
 const SERVICE = 'connect-campaigns.amazonaws.com';
 const ROLE_PATH = `/aws-service-role/${SERVICE}/`;
@@ -52,15 +53,6 @@ function createCampaign(campaigns: ConnectCampaignsClient, connectInstanceId: st
     dialerConfig: { progressiveDialerConfig: { bandwidthAllocation: 1 } },
     outboundCallConfig: { connectContactFlowId: 'flow-1', connectQueueId: 'queue-1' },
   }));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Polls onboarding until it leaves IN_PROGRESS; returns every status seen. */
