@@ -52,7 +52,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
       dryRun: false,
       refused: false,
     });
-    expect((await emulator.stats()).requests).toEqual({ ListCampaigns: 1 });
+    expect((await emulator.stats()).requests).toEqual({ ListCampaigns: 1, "v2:ListCampaigns": 1 });
     expect(existsSync(join(input.backup_dir, ACCOUNT))).toBe(false);
   });
 
@@ -76,6 +76,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     // The minimum: one list, one describe, one state batch, one delete, one final list.
     expect(requests).toEqual({
       ListCampaigns: 2,
+      "v2:ListCampaigns": 2,
       DescribeCampaign: 1,
       GetCampaignStateBatch: 1,
       DeleteCampaign: 1,
@@ -109,6 +110,8 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     expect(await listNames(client, otherInstance)).toEqual(["campaign-000", "campaign-001"]);
     expect(requests).toEqual({
       ListCampaigns: 3 + 1,
+      // Every listing asks v2 too: one empty page each time.
+      "v2:ListCampaigns": 1 + 1,
       DescribeCampaign: 120,
       GetCampaignStateBatch: 5, // chunks of 25: 25, 25, 25, 25, 20
       StopCampaign: 10,
@@ -133,7 +136,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     expect(run.stderr).toContain(`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run`);
     expect(await listNames(client, instanceId)).toEqual(["campaign-000", "campaign-001", "campaign-002"]);
     expect(existsSync(input.backup_dir) && readdirSync(input.backup_dir)).toEqual([]);
-    expect(requests).toEqual({ ListCampaigns: 1 });
+    expect(requests).toEqual({ ListCampaigns: 1, "v2:ListCampaigns": 1 });
   });
 
   test("20% throttling and 5% internal errors: completes with exact counts", async () => {
