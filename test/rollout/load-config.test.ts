@@ -68,7 +68,7 @@ describe("loadRolloutConfig", () => {
       ["bad JSON", '{\n  "targets": [\n    {"account": "1",}\n  ]\n}', ["$: expected valid JSON at line 3 column 21: Expected double-quoted property name"]],
       ["not an object", "[]", ["$: expected object, got an array"]],
       ["no targets", { targets: [] }, ["$.targets: expected at least one target"]],
-      ["unknown key", { targets: [target({ regoin: "us-east-1" })] }, ['$.targets[0].regoin: unknown key "regoin": expected only the keys the schema allows (see examples/rollout.schema.json)']],
+      ["unknown key", { targets: [target({ regoin: "us-east-1" })] }, ['$.targets[0].regoin: unknown key "regoin": did you mean "region"? expected only "account", "region", "instances",']],
       ["account not 12 digits", { targets: [target({ account: "12345" })] }, ["$.targets[0].account: expected a 12-digit AWS account id"]],
       ["account as a number", { targets: [target({ account: 111111111111 })] }, ["$.targets[0].account: expected string, got number 111111111111"]],
       ["missing region", { targets: [{ account: "111111111111" }] }, ["$.targets[0].region: is required: expected string"]],
