@@ -174,8 +174,10 @@ const target = z.strictObject({
   ...targetSettings,
 });
 
+const waveName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" });
+
 const wave = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" }),
+  name: waveName,
   maxConcurrency: z
     .number()
     .int({ error: "expected a whole number" })
@@ -198,6 +200,9 @@ export const rolloutConfigSchema = z
     targets: z.array(target).min(1, { error: "expected at least one target" }),
   })
   .describe("connect-campaigns-iac rollout config: one stack per (account, region) target.");
+
+/** The config's own value rules, for command-line options that take the same values (`--account`, `--wave`, …). */
+export const VALUE_SCHEMAS = { account, instanceId, waveName, roleArnTemplate } as const;
 
 export type RolloutConfig = z.infer<typeof rolloutConfigSchema>;
 export type TargetConfig = z.infer<typeof target>;
