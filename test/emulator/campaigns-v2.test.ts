@@ -220,6 +220,21 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
       expect(await raw.json()).toEqual({ __type: 'ResourceNotFoundException', message: `Campaign ${id} not found.` });
     });
 
+    test('500 campaigns per instance, made through either API: the next is ServiceQuotaExceededException (402)', async () => {
+      const make = (i: number) => (i % 2
+        ? create(minimalInput(instanceId, `q${i}`))
+        : v1.send(new CreateV1Campaign({
+          name: `q${i}`, connectInstanceId: instanceId,
+          dialerConfig: { progressiveDialerConfig: { bandwidthAllocation: 1 } },
+          outboundCallConfig: { connectContactFlowId: 'flow-1', connectQueueId: 'queue-1' },
+        })));
+      for (let i = 0; i < 500; i += 20) await Promise.all(Array.from({ length: 20 }, (_, j) => make(i + j)));
+      const error = await errorOf(create(minimalInput(instanceId, 'one-too-many')));
+      expect([error.name, error.$metadata.httpStatusCode]).toEqual(['ServiceQuotaExceededException', 402]);
+      const other = (await createConnectInstance(emulator)).Id;
+      await expect(create(minimalInput(other, 'elsewhere'))).resolves.toBeDefined();
+    });
+
     test('CreateCampaign on an unknown instance is ResourceNotFoundException', async () => {
       const error = await errorOf(create(minimalInput('no-such-instance', 'orphan')));
       expect(error.name).toBe('ResourceNotFoundException');
@@ -447,7 +462,7 @@ describeWithEmulator('emulator: outbound campaigns API v2 under IAM enforcement'
           Version: '2012-10-17',
           Statement: [
             { Effect: 'Allow', Action: 'connect-campaigns:ListCampaigns', Resource: '*' },
-            { Effect: 'Allow', Action: 'connect-campaigns:DescribeCampaign', Resource: arn },
+            { Effect: 'Allow', Action: ['connect-campaigns:DescribeCampaign', 'connect-campaigns:ListTagsForResource', 'connect-campaigns:UntagResource'], Resource: arn },
           ],
         }),
       }));
@@ -460,6 +475,11 @@ describeWithEmulator('emulator: outbound campaigns API v2 under IAM enforcement'
       });
       await expect(reader.send(new ListCampaignsCommand({}))).resolves.toBeDefined();
       await expect(reader.send(new DescribeCampaignCommand({ id }))).resolves.toBeDefined();
+      // Tag calls carry the ARN, percent-encoded, in the path (and UntagResource keys in the query).
+      await expect(reader.send(new ListTagsForResourceCommand({ arn }))).resolves.toBeDefined();
+      await expect(reader.send(new UntagResourceCommand({ arn, tagKeys: ['none', 'of:these'] }))).resolves.toBeDefined();
+      const untagged = await errorOf(reader.send(new TagResourceCommand({ arn, tags: { a: 'b' } })));
+      expect(untagged.name).toBe('AccessDeniedException');
       const denied = await errorOf(reader.send(new DeleteCampaignCommand({ id })));
       expect([denied.name, denied.$metadata.httpStatusCode]).toEqual(['AccessDeniedException', 403]);
       expect(denied.message).toContain('connect-campaigns:DeleteCampaign');
