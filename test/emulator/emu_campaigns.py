@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlparse, urlunparse
 
-from flask import has_request_context, request
 from moto.connect.models import connect_backends
 from moto.connectcampaigns import urls
 from moto.connectcampaigns.exceptions import ResourceNotFoundException, ValidationException
@@ -433,6 +432,8 @@ def authorize_with_json_errors(self: Response, resource: str = "*") -> None:
     # moto re-signs the request with its decoded URL, but SigV4 signs the path and query as
     # sent: an ARN label (/tags/arn%3Aaws%3A...%2F<id>) or an encoded query value (UntagResource's
     # tagKeys) would never check out. Sign the request line as it came.
+    from flask import has_request_context, request  # loaded with the server, not before
+
     decoded_uri = self.uri
     raw = urlparse(request.environ.get("RAW_URI", "")) if has_request_context() else None
     if raw and raw.path:

@@ -50,7 +50,10 @@ export interface SeedResources {
 }
 
 export interface EmulatorStats {
-  /** connect-campaigns requests received, per operation (rejected ones included). */
+  /**
+   * connect-campaigns requests received, per operation (rejected ones included): API v1
+   * operations by name (`ListCampaigns`), API v2 ones prefixed (`v2:ListCampaigns`).
+   */
   requests: Record<string, number>;
   /** Requests answered 429, by fault injection or by the quota buckets. */
   throttled: number;
