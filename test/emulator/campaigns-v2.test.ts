@@ -3,6 +3,8 @@ import {
   ConnectCampaignsClient,
   CreateCampaignCommand as CreateV1Campaign,
   DeleteCampaignCommand as DeleteV1Campaign,
+  GetCampaignStateCommand as GetV1CampaignState,
+  StartCampaignCommand as StartV1Campaign,
   GetConnectInstanceConfigCommand as GetV1InstanceConfig,
   ListCampaignsCommand as ListV1Campaigns,
   StartInstanceOnboardingJobCommand as StartV1Onboarding,
@@ -344,6 +346,47 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
 
       const badPolicy = await errorOf(v2.send(new DeleteConnectInstanceConfigCommand({ connectInstanceId: other, campaignDeletionPolicy: 'KEEP' as never })));
       expect(badPolicy.name).toBe('ValidationException');
+    });
+
+    test('v1CampaignsInV2: API v2 also answers for v1 campaigns, as telephony campaigns with the same ARN', async () => {
+      await emulator.configure({ v1CampaignsInV2: true });
+      const viaV1 = await v1.send(new CreateV1Campaign({
+        name: 'v1', connectInstanceId: instanceId,
+        dialerConfig: { predictiveDialerConfig: { bandwidthAllocation: 0.7, dialingCapacity: 0.5 } },
+        outboundCallConfig: {
+          connectContactFlowId: 'flow-1', connectQueueId: 'queue-1', connectSourcePhoneNumber: '+15550100',
+          answerMachineDetectionConfig: { enableAnswerMachineDetection: true },
+        },
+        tags: { team: 'outbound' },
+      }));
+      const viaV2 = await create(minimalInput(instanceId, 'v2'));
+
+      const listed = (await v2.send(new ListCampaignsCommand({}))).campaignSummaryList!;
+      expect(listed.map((c) => [c.arn, c.channelSubtypes])).toEqual([[viaV1.arn, ['TELEPHONY']], [viaV2.arn, ['TELEPHONY']]]);
+      const { campaign } = await v2.send(new DescribeCampaignCommand({ id: viaV1.id }));
+      expect(campaign).toEqual({
+        id: viaV1.id, arn: viaV1.arn, name: 'v1', connectInstanceId: instanceId, tags: { team: 'outbound' },
+        channelSubtypeConfig: {
+          telephony: {
+            capacity: 0.5,
+            connectQueueId: 'queue-1',
+            outboundMode: { predictive: { bandwidthAllocation: 0.7 } },
+            defaultOutboundConfig: {
+              connectContactFlowId: 'flow-1', connectSourcePhoneNumber: '+15550100',
+              answerMachineDetectionConfig: { enableAnswerMachineDetection: true },
+            },
+          },
+        },
+      });
+      // One campaign, one state, whichever API moves it.
+      await v1.send(new StartV1Campaign({ id: viaV1.id }));
+      expect((await v2.send(new GetCampaignStateBatchCommand({ campaignIds: [viaV1.id!] }))).successfulRequests).toEqual([{ campaignId: viaV1.id, state: 'Running' }]);
+      await v2.send(new StopCampaignCommand({ id: viaV1.id }));
+      expect((await v1.send(new GetV1CampaignState({ id: viaV1.id }))).state).toBe('Stopped');
+      await v2.send(new DeleteCampaignCommand({ id: viaV1.id }));
+      expect((await v2.send(new ListCampaignsCommand({}))).campaignSummaryList!.map((c) => c.id)).toEqual([viaV2.id]);
+      // The switch is one-way: v1 does not list the v2 campaign.
+      expect((await v1.send(new ListV1Campaigns({}))).campaignSummaryList).toEqual([]);
     });
 
     test('each API lists only the campaigns made through it', async () => {

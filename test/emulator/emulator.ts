@@ -23,6 +23,11 @@ export interface EmulatorConfig extends FaultConfig {
   rateScale?: number;
   /** GetInstanceOnboardingJobStatus calls a new onboarding job answers IN_PROGRESS. */
   onboardingPolls?: number;
+  /**
+   * API v2 also lists, describes, stops, deletes and tags v1 campaigns (as telephony campaigns);
+   * AWS documents neither way. Default false: each API answers only for its own campaigns.
+   */
+  v1CampaignsInV2?: boolean;
 }
 
 export interface StartOptions {
