@@ -18,7 +18,7 @@ the instance, made through either API (the broader reading, so a guard is tested
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -41,7 +41,6 @@ CONFIG_MEMBERS = (
 )
 # Extra members of a CampaignSummary besides id, arn, name, connectInstanceId, channelSubtypes.
 SUMMARY_MEMBERS = ("type", "schedule", "entryLimitsConfig", "connectCampaignFlowArn")
-DELETION_POLICIES = ("RETAIN_ALL", "DELETE_ALL")
 
 
 @dataclass
@@ -53,7 +52,6 @@ class CampaignV2:
     config: dict[str, Any]
     sequence: int
     state: str = "Initialized"
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def channel_subtypes(self) -> list[str]:
         configured = self.config.get("channelSubtypeConfig") or {}
