@@ -29,6 +29,7 @@ import {
   StopCampaignCommand,
   TagResourceCommand,
   UntagResourceCommand,
+  UpdateCampaignNameCommand,
   paginateListCampaigns,
   type CreateCampaignCommandInput,
 } from '@aws-sdk/client-connectcampaignsv2';
@@ -233,6 +234,13 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
       expect([error.name, error.$metadata.httpStatusCode]).toEqual(['ServiceQuotaExceededException', 402]);
       const other = (await createConnectInstance(emulator)).Id;
       await expect(create(minimalInput(other, 'elsewhere'))).resolves.toBeDefined();
+    });
+
+    test('v2 operations the emulator does not serve answer UnknownOperationException (404, JSON), not HTML', async () => {
+      const { id } = await create(minimalInput(instanceId, 'named'));
+      const error = await errorOf(v2.send(new UpdateCampaignNameCommand({ id, name: 'renamed' })));
+      expect([error.name, error.$metadata.httpStatusCode]).toEqual(['UnknownOperationException', 404]);
+      expect(error.message).toContain('UpdateCampaignName');
     });
 
     test('CreateCampaign on an unknown instance is ResourceNotFoundException', async () => {

@@ -17,6 +17,7 @@ the instance, made through either API (the broader reading, so a guard is tested
 """
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ from moto.connectcampaigns.exceptions import ResourceNotFoundException, Validati
 from moto.connectcampaigns.models import ConnectCampaignServiceBackend as Backend
 from moto.connectcampaigns.models import connectcampaigns_backends
 from moto.core.responses import BaseResponse
+from moto.core.utils import camelcase_to_underscores
 
 import emu_campaigns
 from emu_model import ModelViolation, request_params, service_model, validated
@@ -236,6 +238,16 @@ class CampaignsV2Response(BaseResponse):
     def backend(self) -> Backend:
         return connectcampaigns_backends[self.current_account][self.region]
 
+    def call_action(self) -> Any:
+        # Operations of the model this emulator does not serve answer as AWS answers an
+        # operation it does not know, in JSON, instead of moto's HTML 500.
+        action = self._get_action()
+        if action and not hasattr(self, camelcase_to_underscores(action)):
+            message = f"The emulator does not implement connectcampaignsv2 {action} (test/emulator/README.md)."
+            headers = {"x-amzn-ErrorType": "UnknownOperationException", "Content-Type": "application/json"}
+            return 404, headers, json.dumps({"message": message})
+        return super().call_action()
+
     def _params(self) -> dict[str, Any]:
         """The request's members, validated by the model; every operation starts here."""
         self.response_headers["Content-Type"] = "application/json"
@@ -335,16 +347,16 @@ class CampaignsV2Response(BaseResponse):
         return "{}"
 
 
-# Flask routes of the v2 operations, matched against the decoded path (an ARN label holds "/").
-V2_ROUTES = (
-    "{0}/v2/campaigns$",
-    "{0}/v2/campaigns-summary$",
-    "{0}/v2/campaigns-state$",
-    "{0}/v2/campaigns/(?P<id>[^/]+)$",
-    "{0}/v2/campaigns/(?P<id>[^/]+)/(?P<verb>start|stop|pause|resume|state)$",
-    "{0}/v2/tags/(?P<arn>.+)$",
-    "{0}/v2/connect-instance/(?P<connectInstanceId>[^/]+)/(?P<part>config|onboarding)$",
-)
+def model_routes() -> list[str]:
+    """moto's url_paths entries for every v2 operation's URI in the model. Flask matches them
+    against the decoded path, so an ARN label (which holds "/") takes the rest of the path."""
+    model = service_model(SERVICE_MODEL)
+    routes = set()
+    for name in model.operation_names:
+        regexp = BaseResponse.uri_to_regexp(model.operation_model(name).http["requestUri"])
+        regexp = re.sub(r"\(\?P<(?!arn>)(\w+)>\.\+\)", r"(?P<\1>[^/]+)", regexp)
+        routes.add("{0}" + regexp.removeprefix("^"))
+    return sorted(routes)
 
 
 def apply() -> None:
@@ -352,5 +364,5 @@ def apply() -> None:
     CampaignsV2Response._authenticate_and_authorize_normal_action = (
         emu_campaigns.authorize_with_json_errors
     )
-    for route in V2_ROUTES:
+    for route in model_routes():
         urls.url_paths[route] = CampaignsV2Response.dispatch
