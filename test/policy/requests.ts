@@ -118,9 +118,9 @@ export const PROVIDER_REQUESTS: readonly RequestSpec[] = [
     nearMisses: roleNearMisses("iam:UntagRole", { "aws:TagKeys": ["team"] }),
   },
   {
-    caller: "aws_iam_service_linked_role description update",
-    request: (w) => on(w, "iam:UpdateRoleDescription", roleArn(w)),
-    nearMisses: roleNearMisses("iam:UpdateRoleDescription"),
+    caller: "aws_iam_service_linked_role description update (UpdateRole)",
+    request: (w) => on(w, "iam:UpdateRole", roleArn(w)),
+    nearMisses: roleNearMisses("iam:UpdateRole"),
   },
   {
     caller: "aws_iam_service_linked_role delete",
