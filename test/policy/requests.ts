@@ -80,6 +80,13 @@ const regionalNearMisses = (action: string, arnOf: (w: Where, region?: string, a
     { kind: "account", why: "another account", request: inAccount(on(w, action, arnOf(w, w.region, OTHER_ACCOUNT), context), OTHER_ACCOUNT) },
   ];
 
+/**
+ * What a call the onboarding job makes with the caller's permissions carries (a forward access
+ * session). The kms:ViaService value is assumed from KMS's `<service>.<region>.amazonaws.com`
+ * form; no statement conditions on it, so the decisions do not depend on the assumption.
+ */
+const viaCampaigns = (w: Where) => ({ "kms:ViaService": `connect-campaigns.${w.region}.amazonaws.com`, "aws:ViaAWSService": "true" });
+
 const TAGS = { "aws:RequestTag/team": "campaigns", "aws:TagKeys": ["team"] };
 
 /**
@@ -155,16 +162,20 @@ export const HOOK_REQUESTS: readonly RequestSpec[] = [
   {
     caller: "onboarding job with a customer managed key, as the caller: kms:DescribeKey",
     needs: "kmsKeyArn",
-    request: (w) => on(w, "kms:DescribeKey", w.kmsKeyArn!),
-    nearMisses: (w) => keyNearMisses(w, "kms:DescribeKey", {}),
+    request: (w) => on(w, "kms:DescribeKey", w.kmsKeyArn!, viaCampaigns(w)),
+    nearMisses: (w) => keyNearMisses(w, "kms:DescribeKey", viaCampaigns(w)),
   },
   {
     caller: "onboarding job with a customer managed key, as the caller: kms:CreateGrant for the service",
     needs: "kmsKeyArn",
-    request: (w) => on(w, "kms:CreateGrant", w.kmsKeyArn!, { "kms:GrantIsForAWSResource": "true" }),
+    request: (w) => on(w, "kms:CreateGrant", w.kmsKeyArn!, { ...viaCampaigns(w), "kms:GrantIsForAWSResource": "true" }),
     nearMisses: (w) => [
-      { kind: "condition", why: "a grant the caller makes for itself (not for an AWS service)", request: on(w, "kms:CreateGrant", w.kmsKeyArn!, { "kms:GrantIsForAWSResource": "false" }) },
-      ...keyNearMisses(w, "kms:CreateGrant", { "kms:GrantIsForAWSResource": "true" }),
+      {
+        kind: "condition",
+        why: "a grant the caller makes for itself (not for an AWS service)",
+        request: on(w, "kms:CreateGrant", w.kmsKeyArn!, { "kms:GrantIsForAWSResource": "false" }),
+      },
+      ...keyNearMisses(w, "kms:CreateGrant", { ...viaCampaigns(w), "kms:GrantIsForAWSResource": "true" }),
     ],
   },
   { caller: "campaigns-api.ts listCampaigns (cleanup, offboarding guard, restore)", request: (w) => on(w, "connect-campaigns:ListCampaigns", "*") },
