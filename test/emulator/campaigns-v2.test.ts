@@ -3,6 +3,8 @@ import {
   ConnectCampaignsClient,
   CreateCampaignCommand as CreateV1Campaign,
   DeleteCampaignCommand as DeleteV1Campaign,
+  GetCampaignStateCommand as GetV1CampaignState,
+  StartCampaignCommand as StartV1Campaign,
   GetConnectInstanceConfigCommand as GetV1InstanceConfig,
   ListCampaignsCommand as ListV1Campaigns,
   StartInstanceOnboardingJobCommand as StartV1Onboarding,
@@ -27,33 +29,27 @@ import {
   StopCampaignCommand,
   TagResourceCommand,
   UntagResourceCommand,
+  UpdateCampaignNameCommand,
   paginateListCampaigns,
   type CreateCampaignCommandInput,
 } from '@aws-sdk/client-connectcampaignsv2';
 import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  PutUserPolicyCommand,
   DeleteServiceLinkedRoleCommand,
   GetRoleCommand,
   GetServiceLinkedRoleDeletionStatusCommand,
   IAMClient,
 } from '@aws-sdk/client-iam';
-import { createConnectInstance } from './aws-fixtures';
+import { createConnectInstance, singleAttemptClientConfig, userWithPolicy } from './aws-fixtures';
 import { V2_CHANNEL_SUBTYPES, v2CampaignInput } from './campaigns-v2-fixtures';
 import { describeWithEmulator, REGION, startEmulator, useEmulator, type Emulator } from './emulator';
+import { elapsedMs, outcomesUnder } from './fault-probes';
 import { errorOf } from './sdk-errors';
 
 const ROLE_NAME = 'AWSServiceRoleForConnectCampaigns';
 const UNKNOWN_ID = '00000000-0000-0000-0000-000000000000';
 
 function clients(emulator: Emulator) {
-  const config = {
-    endpoint: emulator.endpoint,
-    region: REGION,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    maxAttempts: 1, // let injected faults reach the test instead of being retried away
-  };
+  const config = singleAttemptClientConfig(emulator);
   return { v2: new ConnectCampaignsV2Client(config), v1: new ConnectCampaignsClient(config), iam: new IAMClient(config) };
 }
 
@@ -87,6 +83,15 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
   });
 
   const create = (input: CreateCampaignCommandInput) => v2.send(new CreateCampaignCommand(input));
+  /** A v1 campaign on the instance, made through API v1. */
+  const createV1 = (name: string, dialer: 'progressive' | 'predictive' = 'progressive') => v1.send(new CreateV1Campaign({
+    name,
+    connectInstanceId: instanceId,
+    dialerConfig: dialer === 'progressive'
+      ? { progressiveDialerConfig: { bandwidthAllocation: 1 } }
+      : { predictiveDialerConfig: { bandwidthAllocation: 1 } },
+    outboundCallConfig: { connectContactFlowId: 'flow-1', connectQueueId: 'queue-1' },
+  }));
   const onboard = () => v2.send(new StartInstanceOnboardingJobCommand({ connectInstanceId: instanceId, encryptionConfig: { enabled: false } }));
 
   describe('campaigns', () => {
@@ -220,6 +225,24 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
       expect(await raw.json()).toEqual({ __type: 'ResourceNotFoundException', message: `Campaign ${id} not found.` });
     });
 
+    test('500 campaigns per instance, made through either API: the next is ServiceQuotaExceededException (402)', async () => {
+      const make = (i: number) => (i % 2
+        ? create(minimalInput(instanceId, `q${i}`))
+        : createV1(`q${i}`));
+      for (let i = 0; i < 500; i += 20) await Promise.all(Array.from({ length: 20 }, (_, j) => make(i + j)));
+      const error = await errorOf(create(minimalInput(instanceId, 'one-too-many')));
+      expect([error.name, error.$metadata.httpStatusCode]).toEqual(['ServiceQuotaExceededException', 402]);
+      const other = (await createConnectInstance(emulator)).Id;
+      await expect(create(minimalInput(other, 'elsewhere'))).resolves.toBeDefined();
+    });
+
+    test('v2 operations the emulator does not serve answer UnknownOperationException (404, JSON), not HTML', async () => {
+      const { id } = await create(minimalInput(instanceId, 'named'));
+      const error = await errorOf(v2.send(new UpdateCampaignNameCommand({ id, name: 'renamed' })));
+      expect([error.name, error.$metadata.httpStatusCode]).toEqual(['UnknownOperationException', 404]);
+      expect(error.message).toContain('UpdateCampaignName');
+    });
+
     test('CreateCampaign on an unknown instance is ResourceNotFoundException', async () => {
       const error = await errorOf(create(minimalInput('no-such-instance', 'orphan')));
       expect(error.name).toBe('ResourceNotFoundException');
@@ -321,11 +344,7 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
       await expect(v2.send(new DescribeCampaignCommand({ id: kept.id }))).resolves.toBeDefined();
 
       await onboard();
-      const v1Campaign = await v1.send(new CreateV1Campaign({
-        name: 'v1', connectInstanceId: instanceId,
-        dialerConfig: { progressiveDialerConfig: { bandwidthAllocation: 1 } },
-        outboundCallConfig: { connectContactFlowId: 'flow-1', connectQueueId: 'queue-1' },
-      }));
+      const v1Campaign = await createV1('v1');
       const tagged = await create({ ...minimalInput(instanceId, 'tagged'), tags: { a: 'b' } });
       await v2.send(new DeleteConnectInstanceConfigCommand({ connectInstanceId: instanceId, campaignDeletionPolicy: 'DELETE_ALL' }));
       const left = (await v2.send(new ListCampaignsCommand({}))).campaignSummaryList!.map((c) => c.id);
@@ -337,13 +356,50 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
       expect(badPolicy.name).toBe('ValidationException');
     });
 
-    test('each API lists only the campaigns made through it', async () => {
-      const viaV2 = await create(minimalInput(instanceId, 'v2'));
+    test('v1CampaignsInV2: API v2 also answers for v1 campaigns, as telephony campaigns with the same ARN', async () => {
+      await emulator.configure({ v1CampaignsInV2: true });
       const viaV1 = await v1.send(new CreateV1Campaign({
         name: 'v1', connectInstanceId: instanceId,
-        dialerConfig: { predictiveDialerConfig: { bandwidthAllocation: 1 } },
-        outboundCallConfig: { connectContactFlowId: 'flow-1', connectQueueId: 'queue-1' },
+        dialerConfig: { predictiveDialerConfig: { bandwidthAllocation: 0.7, dialingCapacity: 0.5 } },
+        outboundCallConfig: {
+          connectContactFlowId: 'flow-1', connectQueueId: 'queue-1', connectSourcePhoneNumber: '+15550100',
+          answerMachineDetectionConfig: { enableAnswerMachineDetection: true },
+        },
+        tags: { team: 'outbound' },
       }));
+      const viaV2 = await create(minimalInput(instanceId, 'v2'));
+
+      const listed = (await v2.send(new ListCampaignsCommand({}))).campaignSummaryList!;
+      expect(listed.map((c) => [c.arn, c.channelSubtypes])).toEqual([[viaV1.arn, ['TELEPHONY']], [viaV2.arn, ['TELEPHONY']]]);
+      const { campaign } = await v2.send(new DescribeCampaignCommand({ id: viaV1.id }));
+      expect(campaign).toEqual({
+        id: viaV1.id, arn: viaV1.arn, name: 'v1', connectInstanceId: instanceId, tags: { team: 'outbound' },
+        channelSubtypeConfig: {
+          telephony: {
+            capacity: 0.5,
+            connectQueueId: 'queue-1',
+            outboundMode: { predictive: { bandwidthAllocation: 0.7 } },
+            defaultOutboundConfig: {
+              connectContactFlowId: 'flow-1', connectSourcePhoneNumber: '+15550100',
+              answerMachineDetectionConfig: { enableAnswerMachineDetection: true },
+            },
+          },
+        },
+      });
+      // One campaign, one state, whichever API moves it.
+      await v1.send(new StartV1Campaign({ id: viaV1.id }));
+      expect((await v2.send(new GetCampaignStateBatchCommand({ campaignIds: [viaV1.id!] }))).successfulRequests).toEqual([{ campaignId: viaV1.id, state: 'Running' }]);
+      await v2.send(new StopCampaignCommand({ id: viaV1.id }));
+      expect((await v1.send(new GetV1CampaignState({ id: viaV1.id }))).state).toBe('Stopped');
+      await v2.send(new DeleteCampaignCommand({ id: viaV1.id }));
+      expect((await v2.send(new ListCampaignsCommand({}))).campaignSummaryList!.map((c) => c.id)).toEqual([viaV2.id]);
+      // The switch is one-way: v1 does not list the v2 campaign.
+      expect((await v1.send(new ListV1Campaigns({}))).campaignSummaryList).toEqual([]);
+    });
+
+    test('each API lists only the campaigns made through it', async () => {
+      const viaV2 = await create(minimalInput(instanceId, 'v2'));
+      const viaV1 = await createV1('v1', 'predictive');
       expect((await v2.send(new ListCampaignsCommand({}))).campaignSummaryList!.map((c) => c.id)).toEqual([viaV2.id]);
       expect((await v1.send(new ListV1Campaigns({}))).campaignSummaryList!.map((c) => c.id)).toEqual([viaV1.id]);
       expect((await errorOf(v2.send(new DescribeCampaignCommand({ id: viaV1.id })))).name).toBe('ResourceNotFoundException');
@@ -385,33 +441,23 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
     });
 
     test('a seeded 20% throttle is repeatable on v2 calls', async () => {
-      const run = async (): Promise<string> => {
-        await emulator.configure({ throttleFraction: 0.2, seed: 7 });
-        let outcomes = '';
-        for (let i = 0; i < 30; i++) outcomes += await v2.send(new ListCampaignsCommand({})).then(() => '.', () => 'T');
-        return outcomes;
-      };
+      const run = () => outcomesUnder(emulator, { throttleFraction: 0.2, seed: 7 }, 30, () => v2.send(new ListCampaignsCommand({})));
       const first = await run();
       expect(first).toMatch(/T/);
       expect(first).toMatch(/\./);
+      expect(first).not.toMatch(/E/);
       expect(await run()).toBe(first);
     });
 
     test('latency is added to v2 requests', async () => {
       await emulator.configure({ latencyMs: 300 });
-      const started = Date.now();
-      await v2.send(new ListCampaignsCommand({}));
-      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(await elapsedMs(() => v2.send(new ListCampaignsCommand({})))).toBeGreaterThanOrEqual(300);
     });
 
     test('rates: v2 DeleteCampaign is 1 rps, burst 2, in the bucket v1 DeleteCampaign draws from', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push((await create(minimalInput(instanceId, `burst${i}`))).id!);
-      const v1Campaign = await v1.send(new CreateV1Campaign({
-        name: 'v1', connectInstanceId: instanceId,
-        dialerConfig: { progressiveDialerConfig: { bandwidthAllocation: 1 } },
-        outboundCallConfig: { connectContactFlowId: 'flow-1', connectQueueId: 'queue-1' },
-      }));
+      const v1Campaign = await createV1('v1');
       await emulator.configure({ rates: true });
       await emulator.resetStats();
       const results = await Promise.all(ids.slice(0, 4).map((id) =>
@@ -439,27 +485,18 @@ describeWithEmulator('emulator: outbound campaigns API v2 under IAM enforcement'
       const { iam, v2: admin } = clients(emulator);
       const instanceId = (await createConnectInstance(emulator)).Id;
       const { id, arn } = await admin.send(new CreateCampaignCommand(minimalInput(instanceId, 'scoped')));
-      await iam.send(new CreateUserCommand({ UserName: 'reader' }));
-      await iam.send(new PutUserPolicyCommand({
-        UserName: 'reader',
-        PolicyName: 'read-one',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            { Effect: 'Allow', Action: 'connect-campaigns:ListCampaigns', Resource: '*' },
-            { Effect: 'Allow', Action: 'connect-campaigns:DescribeCampaign', Resource: arn },
-          ],
-        }),
-      }));
-      const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'reader' }));
-      const reader = new ConnectCampaignsV2Client({
-        endpoint: emulator.endpoint,
-        region: REGION,
-        maxAttempts: 1,
-        credentials: { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! },
-      });
+      const credentials = await userWithPolicy(iam, 'reader', [
+        { Effect: 'Allow', Action: 'connect-campaigns:ListCampaigns', Resource: '*' },
+        { Effect: 'Allow', Action: ['connect-campaigns:DescribeCampaign', 'connect-campaigns:ListTagsForResource', 'connect-campaigns:UntagResource'], Resource: arn },
+      ]);
+      const reader = new ConnectCampaignsV2Client({ endpoint: emulator.endpoint, region: REGION, maxAttempts: 1, credentials });
       await expect(reader.send(new ListCampaignsCommand({}))).resolves.toBeDefined();
       await expect(reader.send(new DescribeCampaignCommand({ id }))).resolves.toBeDefined();
+      // Tag calls carry the ARN, percent-encoded, in the path (and UntagResource keys in the query).
+      await expect(reader.send(new ListTagsForResourceCommand({ arn }))).resolves.toBeDefined();
+      await expect(reader.send(new UntagResourceCommand({ arn, tagKeys: ['none', 'of:these'] }))).resolves.toBeDefined();
+      const untagged = await errorOf(reader.send(new TagResourceCommand({ arn, tags: { a: 'b' } })));
+      expect(untagged.name).toBe('AccessDeniedException');
       const denied = await errorOf(reader.send(new DeleteCampaignCommand({ id })));
       expect([denied.name, denied.$metadata.httpStatusCode]).toEqual(['AccessDeniedException', 403]);
       expect(denied.message).toContain('connect-campaigns:DeleteCampaign');

@@ -5,6 +5,7 @@ least-privilege policy is) never matches and every scoped call is denied. These 
 moto the ARN AWS authorizes against (Service Authorization Reference), for the calls the
 project makes:
 - connect-campaigns calls on one campaign ([/v2]/campaigns/{id}[/...]): the campaign ARN;
+- connect-campaigns tag calls ([/v2]/tags/{arn}): the ARN they name (a campaign's);
 - iam:CreateServiceLinkedRole: the ARN of the role it would create;
 - iam:GetServiceLinkedRoleDeletionStatus: the role named in the deletion task id.
 Every other call keeps moto's resource. Conditions in identity policies are still not
@@ -23,6 +24,7 @@ import emu_campaigns_v2
 import emu_iam
 
 CAMPAIGN_PATH = re.compile(r"^(?:/v2)?/campaigns/([^/]+)(?:/[A-Za-z-]+)?$")  # v1 and v2
+TAGS_PATH = re.compile(r"^(?:/v2)?/tags/(arn:.+)$")  # the ARN in the path is the resource
 # task/aws-service-role/<service>/<role name>/<uuid>
 DELETION_TASK = re.compile(r"^task(/aws-service-role/[^/]+/)([^/]+)/[^/]+$")
 
@@ -30,7 +32,11 @@ _original_iam_resource = IamResponse._determine_resource
 
 
 def _campaigns_resource(self: ConnectCampaignServiceResponse) -> str:
-    match = CAMPAIGN_PATH.match(unquote(urlparse(self.uri).path))
+    path = unquote(urlparse(self.uri).path)
+    tagged = TAGS_PATH.match(path)
+    if tagged:
+        return tagged.group(1)
+    match = CAMPAIGN_PATH.match(path)
     if not match:
         return "*"
     partition = get_partition(self.region)

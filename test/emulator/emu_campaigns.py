@@ -16,7 +16,7 @@ import itertools
 import json
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlparse, urlunparse
 
 from moto.connect.models import connect_backends
 from moto.connectcampaigns import urls
@@ -429,6 +429,15 @@ _original_authorize = Response._authenticate_and_authorize_normal_action
 
 
 def authorize_with_json_errors(self: Response, resource: str = "*") -> None:
+    # moto re-signs the request with its decoded URL, but SigV4 signs the path and query as
+    # sent: an ARN label (/tags/arn%3Aaws%3A...%2F<id>) or an encoded query value (UntagResource's
+    # tagKeys) would never check out. Sign the request line as it came.
+    from flask import has_request_context, request  # loaded with the server, not before
+
+    decoded_uri = self.uri
+    raw = urlparse(request.environ.get("RAW_URI", "")) if has_request_context() else None
+    if raw and raw.path:
+        self.uri = urlunparse(urlparse(decoded_uri)._replace(path=raw.path, query=raw.query))
     try:
         _original_authorize(self, resource)
     except HTTPException as error:
@@ -438,6 +447,8 @@ def authorize_with_json_errors(self: Response, resource: str = "*") -> None:
         json_error = JsonRESTError(AUTH_ERRORS.get(error_type, error_type), error.message)
         json_error.code = error.code
         raise json_error
+    finally:
+        self.uri = decoded_uri
 
 
 def apply() -> None:

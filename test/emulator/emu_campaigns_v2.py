@@ -7,15 +7,19 @@ v1 backend's instance configs, onboarding jobs, tags and campaign ARN form: an i
 onboarded through one API is onboarded for the other, and both count towards the same
 campaigns-per-instance quota and the same service-linked role.
 
-Which campaigns each API shows (AWS documents no cross-visibility): a campaign answers to the
-API that made it; v1 ListCampaigns does not list v2 campaigns and v2 does not list v1's.
+Which campaigns each API shows (AWS documents no cross-visibility): by default a campaign
+answers to the API that made it; v1 ListCampaigns does not list v2 campaigns and v2 does not
+list v1's. The test control `v1CampaignsInV2` (config) makes API v2 also answer for v1
+campaigns, shown as the telephony campaigns they are (dialer -> outbound mode, call config ->
+default outbound config), so that a client's de-duplication by ARN can be exercised too.
 DeleteConnectInstanceConfig with campaignDeletionPolicy=DELETE_ALL deletes every campaign of
 the instance, made through either API (the broader reading, so a guard is tested against it).
 """
 
 import json
+import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -24,6 +28,7 @@ from moto.connectcampaigns.exceptions import ResourceNotFoundException, Validati
 from moto.connectcampaigns.models import ConnectCampaignServiceBackend as Backend
 from moto.connectcampaigns.models import connectcampaigns_backends
 from moto.core.responses import BaseResponse
+from moto.core.utils import camelcase_to_underscores
 
 import emu_campaigns
 from emu_model import ModelViolation, request_params, service_model, validated
@@ -38,7 +43,6 @@ CONFIG_MEMBERS = (
 )
 # Extra members of a CampaignSummary besides id, arn, name, connectInstanceId, channelSubtypes.
 SUMMARY_MEMBERS = ("type", "schedule", "entryLimitsConfig", "connectCampaignFlowArn")
-DELETION_POLICIES = ("RETAIN_ALL", "DELETE_ALL")
 
 
 @dataclass
@@ -50,7 +54,6 @@ class CampaignV2:
     config: dict[str, Any]
     sequence: int
     state: str = "Initialized"
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def channel_subtypes(self) -> list[str]:
         configured = self.config.get("channelSubtypeConfig") or {}
@@ -65,18 +68,71 @@ class CampaignV2:
         return {**self.identity(), "channelSubtypes": self.channel_subtypes(), **extra}
 
 
+class V1AsV2:
+    """A v1 campaign as API v2 shows it (under `v1CampaignsInV2`): a telephony campaign."""
+
+    DIALERS = {"progressiveDialerConfig": "progressive", "predictiveDialerConfig": "predictive",
+               "agentlessDialerConfig": "agentless"}
+
+    def __init__(self, campaign: Any) -> None:
+        self.v1 = campaign
+        self.id, self.arn, self.name = campaign.id, campaign.arn, campaign.name
+        self.connect_instance_id, self.sequence = campaign.connect_instance_id, campaign.sequence
+
+    @property
+    def state(self) -> str:
+        return self.v1.state
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self.v1.state = value
+
+    @property
+    def config(self) -> dict[str, Any]:
+        dialer, settings = next(iter(self.v1.dialer_config.items()))
+        mode = {k: v for k, v in settings.items() if k == "bandwidthAllocation"}
+        call = self.v1.outbound_call_config
+        telephony: dict[str, Any] = {
+            "outboundMode": {self.DIALERS[dialer]: mode},
+            "defaultOutboundConfig": {
+                k: call[k] for k in ("connectContactFlowId", "connectSourcePhoneNumber",
+                                     "answerMachineDetectionConfig") if k in call
+            },
+        }
+        if "dialingCapacity" in settings:
+            telephony["capacity"] = settings["dialingCapacity"]
+        if "connectQueueId" in call:
+            telephony["connectQueueId"] = call["connectQueueId"]
+        return {"channelSubtypeConfig": {"telephony": telephony}}
+
+    channel_subtypes = CampaignV2.channel_subtypes
+    identity = CampaignV2.identity
+    summary = CampaignV2.summary
+
+
+visibility = {"v1CampaignsInV2": False}  # set through the control API (emu_control)
+
+
 # --- backend (functions of the shared v1 backend) ------------------------------------
 
 
-def _campaign(self: Backend, campaign_id: str) -> CampaignV2:
-    campaign = emu_campaigns.v2_campaigns(self).get(campaign_id)
+def _visible(self: Backend) -> dict[str, Any]:
+    """The campaigns API v2 answers for, by id."""
+    campaigns: dict[str, Any] = dict(emu_campaigns.v2_campaigns(self))
+    if visibility["v1CampaignsInV2"]:
+        campaigns.update((c.id, V1AsV2(c)) for c in self.campaigns.values())
+    return campaigns
+
+
+def _campaign(self: Backend, campaign_id: str) -> Any:
+    campaign = _visible(self).get(campaign_id)
     if campaign is None:
         raise ResourceNotFoundException(f"Campaign {campaign_id} not found.")
     return campaign
 
 
-def _campaign_by_arn(self: Backend, arn: str) -> CampaignV2:
-    for campaign in emu_campaigns.v2_campaigns(self).values():
+def _campaign_by_arn(self: Backend, arn: str) -> Any:
+    for campaign in _visible(self).values():
         if campaign.arn == arn:
             return campaign
     raise ResourceNotFoundException(f"Resource {arn} not found.")
@@ -110,7 +166,10 @@ def describe_campaign(self: Backend, campaign_id: str) -> dict[str, Any]:
 
 def delete_campaign(self: Backend, campaign_id: str) -> None:
     campaign = _campaign(self, campaign_id)
-    del emu_campaigns.v2_campaigns(self)[campaign.id]
+    if isinstance(campaign, V1AsV2):
+        self.delete_campaign(campaign.id)
+    else:
+        del emu_campaigns.v2_campaigns(self)[campaign.id]
     self.tagger.delete_all_tags_for_resource(campaign.arn)
 
 
@@ -120,7 +179,7 @@ def change_state(self: Backend, operation: str, campaign_id: str) -> None:
 
 
 def get_campaign_state_batch(self: Backend, campaign_ids: list[str]) -> dict[str, Any]:
-    campaigns = emu_campaigns.v2_campaigns(self)
+    campaigns = _visible(self)
     return {
         "successfulRequests": [
             {"campaignId": i, "state": campaigns[i].state} for i in campaign_ids if i in campaigns
@@ -139,7 +198,7 @@ def list_campaigns(self: Backend, params: dict[str, Any]) -> dict[str, Any]:
     after = emu_campaigns.decode_token(token) if token else -1
     matching = sorted(
         (
-            c for c in emu_campaigns.v2_campaigns(self).values()
+            c for c in _visible(self).values()
             if c.sequence > after
             and (not instance_filter or c.connect_instance_id == instance_filter["value"])
         ),
@@ -178,6 +237,16 @@ class CampaignsV2Response(BaseResponse):
     @property
     def backend(self) -> Backend:
         return connectcampaigns_backends[self.current_account][self.region]
+
+    def call_action(self) -> Any:
+        # Operations of the model this emulator does not serve answer as AWS answers an
+        # operation it does not know, in JSON, instead of moto's HTML 500.
+        action = self._get_action()
+        if action and not hasattr(self, camelcase_to_underscores(action)):
+            message = f"The emulator does not implement connectcampaignsv2 {action} (test/emulator/README.md)."
+            headers = {"x-amzn-ErrorType": "UnknownOperationException", "Content-Type": "application/json"}
+            return 404, headers, json.dumps({"message": message})
+        return super().call_action()
 
     def _params(self) -> dict[str, Any]:
         """The request's members, validated by the model; every operation starts here."""
@@ -278,16 +347,16 @@ class CampaignsV2Response(BaseResponse):
         return "{}"
 
 
-# Flask routes of the v2 operations, matched against the decoded path (an ARN label holds "/").
-V2_ROUTES = (
-    "{0}/v2/campaigns$",
-    "{0}/v2/campaigns-summary$",
-    "{0}/v2/campaigns-state$",
-    "{0}/v2/campaigns/(?P<id>[^/]+)$",
-    "{0}/v2/campaigns/(?P<id>[^/]+)/(?P<verb>start|stop|pause|resume|state)$",
-    "{0}/v2/tags/(?P<arn>.+)$",
-    "{0}/v2/connect-instance/(?P<connectInstanceId>[^/]+)/(?P<part>config|onboarding)$",
-)
+def model_routes() -> list[str]:
+    """moto's url_paths entries for every v2 operation's URI in the model. Flask matches them
+    against the decoded path, so an ARN label (which holds "/") takes the rest of the path."""
+    model = service_model(SERVICE_MODEL)
+    routes = set()
+    for name in model.operation_names:
+        regexp = BaseResponse.uri_to_regexp(model.operation_model(name).http["requestUri"])
+        regexp = re.sub(r"\(\?P<(?!arn>)(\w+)>\.\+\)", r"(?P<\1>[^/]+)", regexp)
+        routes.add("{0}" + regexp.removeprefix("^"))
+    return sorted(routes)
 
 
 def apply() -> None:
@@ -295,5 +364,5 @@ def apply() -> None:
     CampaignsV2Response._authenticate_and_authorize_normal_action = (
         emu_campaigns.authorize_with_json_errors
     )
-    for route in V2_ROUTES:
+    for route in model_routes():
         urls.url_paths[route] = CampaignsV2Response.dispatch

@@ -19,6 +19,7 @@ from moto.iam.models import get_account_id_from
 from moto.moto_api._internal import moto_api_backend
 
 import emu_campaigns
+import emu_campaigns_v2
 
 SERVICE = "connect-campaigns"  # the SigV4 name of API v1 and v2 alike
 V2_PREFIX = "v2:"
@@ -59,6 +60,8 @@ DEFAULT_CONFIG = {
     # raised; with the hook's CAMPAIGNS_HOOK_QUOTA_MULTIPLIER it runs quota-bound work faster.
     "rateScale": 1,
     "onboardingPolls": 1,
+    # API v2 also answers for v1 campaigns (AWS documents neither way; see emu_campaigns_v2).
+    "v1CampaignsInV2": False,
 }
 
 
@@ -78,8 +81,9 @@ def validated(update: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"{key} must be a non-negative integer")
     if config["seed"] is not None and not isinstance(config["seed"], int):
         raise ValueError("seed must be an integer or null")
-    if not isinstance(config["rates"], bool):
-        raise ValueError("rates must be true or false")
+    for key in ("rates", "v1CampaignsInV2"):
+        if not isinstance(config[key], bool):
+            raise ValueError(f"{key} must be true or false")
     if isinstance(config["rateScale"], bool) or not isinstance(config["rateScale"], (int, float)) or config["rateScale"] <= 0:
         raise ValueError("rateScale must be a positive number")
     return config
@@ -176,6 +180,7 @@ class EmulatorMiddleware:
             self.stats = self._empty_stats()
             emu_campaigns.controls.polls = self.config["onboardingPolls"]
             emu_campaigns.controls.failures.clear()
+            emu_campaigns_v2.visibility["v1CampaignsInV2"] = self.config["v1CampaignsInV2"]
 
     def configure(self, update: dict[str, Any]) -> dict[str, Any]:
         with self.lock:
@@ -185,6 +190,7 @@ class EmulatorMiddleware:
             if "rates" in update or "rateScale" in update:  # buckets start full, at the new scale
                 self.buckets = {}
             emu_campaigns.controls.polls = self.config["onboardingPolls"]
+            emu_campaigns_v2.visibility["v1CampaignsInV2"] = self.config["v1CampaignsInV2"]
             return self.config
 
     @staticmethod
