@@ -13,8 +13,10 @@
 import * as path from "node:path";
 import { isInputError, loadRolloutConfig } from "./modules/rollout";
 import { buildApp, SynthUsageError, synthOptionsFrom } from "./modules/stack";
+import { PACKAGE_ROOT } from "./modules/package-root";
 
-export const EMBEDDED_CONFIG = path.join(__dirname, "examples", "rollout.json");
+// From the package root: this file also runs compiled, from lib/.
+export const EMBEDDED_CONFIG = path.join(PACKAGE_ROOT, "examples", "rollout.json");
 
 /** Exit code of a command line that cannot be used (the CLI's `usage`). */
 const USAGE_EXIT_CODE = 64;

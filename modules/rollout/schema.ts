@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customSuffixProblem, parseCampaignsRoleArn } from "../role/role-name";
+import { customSuffixProblem, parseCampaignsRoleArn } from "../role/names";
 
 /**
  * The rollout config file, as a zod schema: the single source of its validation, its TypeScript
