@@ -27,9 +27,12 @@ export function buildHookBundle(outfile = HOOK_BUNDLE_PATH): { outfile: string; 
   // esbuild (a dev dependency) is loaded here only: synth without a rebuild never pays for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require("esbuild") as typeof import("esbuild");
+  // Written beside and renamed into place: a process running or copying the bundle meanwhile
+  // (a synth, a test, `npm pack`) sees the old file or the new one, never half of one.
+  const partial = `${outfile}.${process.pid}.partial`;
   const result = esbuild.buildSync({
     entryPoints: [HOOK_ENTRY],
-    outfile,
+    outfile: partial,
     bundle: true,
     platform: "node",
     target: "node20",
@@ -41,6 +44,7 @@ export function buildHookBundle(outfile = HOOK_BUNDLE_PATH): { outfile: string; 
     metafile: true,
     absWorkingDir: PACKAGE_ROOT,
   });
+  fs.renameSync(partial, outfile);
   if (outfile === HOOK_BUNDLE_PATH) {
     const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes("node_modules/"));
     fs.writeFileSync(INPUTS_FILE, JSON.stringify(inputs));
