@@ -20,8 +20,7 @@ export class ContactCenterStack extends TerraformStack {
     super(app, id);
     new AwsProvider(this, "aws", { region: REGION, allowedAccountIds: [ACCOUNT] });
 
-    const role = new CampaignsServiceLinkedRole(this, "campaigns-role", {
-      mode: "adopt",
+    const role = CampaignsServiceLinkedRole.adopt(this, "campaigns-role", {
       roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/connect-campaigns.amazonaws.com/AWSServiceRoleForConnectCampaigns`,
       tags: { team: "contact-center" },
     });
