@@ -83,7 +83,11 @@ export const ExitCode = {
   gated: 2,
   /** The campaigns guard refused: campaigns exist and deletion is not allowed. Nothing was deleted. */
   refused: 3,
-  /** The command line itself was wrong (unknown command or option; a hook's missing or malformed `CAMPAIGNS_HOOK_INPUT`). */
+  /**
+   * The command line itself was wrong: an unknown command or option, a missing or extra argument, an
+   * option value outside its domain, options that need or exclude each other; for a hook, a missing
+   * or malformed `CAMPAIGNS_HOOK_INPUT`.
+   */
   usage: 64,
 } as const;
 

@@ -75,6 +75,8 @@ describe("the packed package, installed in a project of its own", () => {
     const bin = path.join(project.dir, "node_modules", ".bin", "connect-campaigns-iac");
     expect(node(project.dir, [bin, "waves", "--config", path.join(project.packageDir, "examples", "rollout.json"), "--json"])).toContain('"waves"');
     expect(spawnSync(process.execPath, [bin, "no-such-command"], { cwd: project.dir }).status).toBe(64);
+    const version = (JSON.parse(fs.readFileSync(path.join(project.packageDir, "package.json"), "utf8")) as { version: string }).version;
+    expect(node(project.dir, [bin, "--version"]).trim()).toBe(version);
   });
 
   describeWithTools("terraform validate of the consumer's stacks", terraformCheck, () => {
