@@ -53,19 +53,28 @@ describe("the packed package, installed in a project of its own", () => {
     node(project.dir, ["main.js"]);
     for (const dir of stackDirs(path.join(project.dir, "cdktf.out-js"))) synthesized.push([`js ${path.basename(dir)}`, dir]);
     for (const dir of stackDirs(path.join(project.dir, "cdktf.out-rollout"))) synthesized.push([`js rollout ${path.basename(dir)}`, dir]);
-    expect(synthesized.map(([name]) => name).sort()).toEqual(["js call-center", "js rollout campaigns-111111111111-us-east-1", "js rollout campaigns-222222222222-eu-west-2"]);
+    expect(synthesized.map(([name]) => name).sort()).toEqual([
+      "js call-center",
+      "js call-center-observer",
+      "js rollout campaigns-111111111111-us-east-1",
+      "js rollout campaigns-222222222222-eu-west-2",
+    ]);
   });
 
   it("compiles a TypeScript stack against the package's types (exports map, node16 resolution) and synthesizes it", () => {
     execFileSync(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: project.dir, stdio: ["ignore", "pipe", "pipe"] });
     node(project.dir, [path.join("build", "main.js")]);
-    synthesized.push(["ts contact-center", path.join(project.dir, "cdktf.out", "stacks", "contact-center")]);
-    expect(fs.existsSync(path.join(project.dir, "cdktf.out", "stacks", "contact-center", "cdk.tf.json"))).toBe(true);
+    for (const dir of stackDirs(path.join(project.dir, "cdktf.out"))) synthesized.push([`ts ${path.basename(dir)}`, dir]);
+    expect(synthesized.filter(([name]) => name.startsWith("ts ")).map(([name]) => name).sort()).toEqual(["ts contact-center", "ts contact-center-adopted"]);
+    const adopted = JSON.parse(fs.readFileSync(path.join(project.dir, "cdktf.out", "stacks", "contact-center-adopted", "cdk.tf.json"), "utf8")) as { import?: unknown[] };
+    expect(adopted.import).toHaveLength(1);
   });
 
-  it("puts the shipped hook bundle in each stack at its fixed path, never rebuilding it in node_modules", () => {
+  it("puts the shipped hook bundle in each stack with hooks at its fixed path, never rebuilding it in node_modules", () => {
     const shipped = fs.readFileSync(path.join(project.packageDir, "dist", "campaigns-hook.cjs"));
-    for (const [, dir] of synthesized) expect(fs.readFileSync(path.join(dir, HOOK_ASSET_PATH)).equals(shipped)).toBe(true);
+    const withHooks = synthesized.filter(([name]) => !/observer|adopted/.test(name));
+    expect(withHooks).toHaveLength(4);
+    for (const [, dir] of withHooks) expect(fs.readFileSync(path.join(dir, HOOK_ASSET_PATH)).equals(shipped)).toBe(true);
     const after = fs.statSync(path.join(project.packageDir, "dist", "campaigns-hook.cjs"));
     expect(after.mtimeMs).toBe(bundleBefore.mtimeMs);
     expect(fs.readdirSync(path.join(project.packageDir, "dist"))).toEqual(["campaigns-hook.cjs"]);
@@ -81,9 +90,12 @@ describe("the packed package, installed in a project of its own", () => {
 
   describeWithTools("terraform validate of the consumer's stacks", terraformCheck, () => {
     // -backend=false: validate needs only the provider (from the mirror, through terraform-cli's env).
-    it("validates every stack it synthesized", async () => {
-      expect(synthesized.length).toBe(4);
-      for (const [name, dir] of synthesized) {
+    // The consumer's own stacks: the rollout app's are validated by test/stack/validate-examples
+    // (each validate loads the provider's schema, ~2 s idle, ~10 s on a loaded machine).
+    it("validates every stack of its own, from JavaScript and from TypeScript", async () => {
+      const own = synthesized.filter(([name]) => !name.includes(" rollout "));
+      expect(own.map(([name]) => name).sort()).toEqual(["js call-center", "js call-center-observer", "ts contact-center", "ts contact-center-adopted"]);
+      for (const [name, dir] of own) {
         const init = await terraform(dir, ["init", "-backend=false", "-input=false"]);
         expect([name, init.code, init.stderr]).toEqual([name, 0, ""]);
         const validate = await terraform(dir, ["validate", "-json"]);

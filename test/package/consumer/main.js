@@ -14,6 +14,12 @@ const settings = { stack: "call-center", account: "210987654321", region: "eu-we
 const onboarding = new InstanceOnboarding(stack, "onboarding", { settings, role: role.dependable });
 new CampaignCleanupHook(stack, "cleanup", { settings, dependsOn: [onboarding.resource, role.dependable] });
 new TerraformOutput(stack, "role_name", { value: role.roleName });
+
+// Only observing the role another stack owns: nothing managed, the plan checks it exists.
+const observer = new TerraformStack(app, "call-center-observer");
+new AwsProvider(observer, "aws", { region: "eu-west-2" });
+const observed = CampaignsServiceLinkedRole.fromLookup(observer, "role");
+new TerraformOutput(observer, "role_arn", { value: observed.roleArn });
 app.synth();
 
 // The rollout app, from the config the package embeds as its example.

@@ -3,7 +3,7 @@
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CampaignCleanupHook, CampaignsServiceLinkedRole, InstanceOnboarding } from "connect-campaigns-iac";
-import type { HookSettings } from "connect-campaigns-iac";
+import type { HookSettings, ICampaignsServiceLinkedRole } from "connect-campaigns-iac";
 import { CAMPAIGNS_SERVICE_PRINCIPAL } from "connect-campaigns-iac/role-names";
 
 const account = "123456789012";
@@ -28,4 +28,15 @@ const onboarding = new InstanceOnboarding(stack, "onboarding", { settings, role:
 new CampaignCleanupHook(stack, "campaign-cleanup", { settings, dependsOn: [onboarding.resource, role.dependable] });
 
 new TerraformOutput(stack, "role_arn", { value: role.roleArn });
+
+// Another account, where the role exists already: adopt it (an import block; the stack owns it
+// from then on). `CampaignsServiceLinkedRole.fromRoleArn(scope, id, arn)` and `fromLookup(scope, id)`
+// only observe one instead. Each returns an ICampaignsServiceLinkedRole with the same attributes.
+const other = new TerraformStack(app, "contact-center-adopted");
+new AwsProvider(other, "aws", { region, allowedAccountIds: ["210987654321"] });
+const adopted: ICampaignsServiceLinkedRole = CampaignsServiceLinkedRole.adopt(other, "campaigns-role", {
+  roleArn: "arn:aws:iam::210987654321:role/aws-service-role/connect-campaigns.amazonaws.com/AWSServiceRoleForConnectCampaigns",
+});
+new TerraformOutput(other, "role_arn", { value: adopted.roleArn });
+
 app.synth();
