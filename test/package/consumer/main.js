@@ -20,8 +20,22 @@ const observer = new TerraformStack(app, "call-center-observer");
 new AwsProvider(observer, "aws", { region: "eu-west-2" });
 const observed = CampaignsServiceLinkedRole.fromLookup(observer, "role");
 new TerraformOutput(observer, "role_arn", { value: observed.roleArn });
+pinAwsProvider(app);
 app.synth();
 
 // The rollout app, from the config the package embeds as its example.
 const rollout = loadRolloutConfig(require.resolve("connect-campaigns-iac/package.json").replace("package.json", "examples/rollout.json"));
-buildApp(rollout, {}, "cdktf.out-rollout").synth();
+const rolloutApp = buildApp(rollout, {}, "cdktf.out-rollout");
+pinAwsProvider(rolloutApp);
+rolloutApp.synth();
+
+/**
+ * Where only one AWS provider version is at hand (a mirror), pin the stacks to it: CDK Terrain's
+ * binding asks for the 6.x it was generated from; the mirror here holds 5.100.0, which the
+ * resources these constructs use validate against (test/package/cdktn-consumer.test.ts).
+ */
+function pinAwsProvider(anApp) {
+  const version = process.env.AWS_PROVIDER_VERSION;
+  if (!version) return;
+  for (const stack of anApp.node.children.filter(TerraformStack.isStack)) stack.addOverride("terraform.required_providers.aws.version", version);
+}
