@@ -61,8 +61,10 @@ describe("the packed package, installed in a project of its own", () => {
     ]);
   });
 
-  it("compiles a TypeScript stack against the package's types (exports map, node16 resolution) and synthesizes it", () => {
+  it("compiles a TypeScript stack against the package's types (exports map with node16 resolution, typesVersions with node10) and synthesizes it", () => {
     execFileSync(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: project.dir, stdio: ["ignore", "pipe", "pipe"] });
+    // And with node10 resolution (cdktf's project template), where the subpaths' types come from typesVersions.
+    execFileSync(process.execPath, [TSC, "-p", "tsconfig.node10.json"], { cwd: project.dir, stdio: ["ignore", "pipe", "pipe"] });
     node(project.dir, [path.join("build", "main.js")]);
     for (const dir of stackDirs(path.join(project.dir, "cdktf.out"))) synthesized.push([`ts ${path.basename(dir)}`, dir]);
     expect(synthesized.filter(([name]) => name.startsWith("ts ")).map(([name]) => name).sort()).toEqual(["ts contact-center", "ts contact-center-adopted"]);
