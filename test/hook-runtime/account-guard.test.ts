@@ -56,7 +56,7 @@ describeWithEmulator("hooks refuse credentials of another account (bundled)", ()
   });
 
   test("offboard: exit 3, the other account's instance stays onboarded", async () => {
-    const run = await runBundle(bundle, emulator, "offboard", input(), { env: otherEnv });
+    const run = await runBundle(bundle, emulator, "offboard", input({ kind: "campaigns-onboarding" }), { env: otherEnv });
     expect(run.code).toBe(HookExit.refused);
     expect(run.stderr).toContain(`refusing to offboard the instance: the credentials act in account ${OTHER}`);
     const config = await other.campaigns.send(new GetConnectInstanceConfigCommand({ connectInstanceId: INSTANCE }));
