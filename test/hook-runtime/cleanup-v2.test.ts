@@ -81,6 +81,31 @@ describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
     });
   });
 
+  test("v2 also answering for v1 campaigns (same ARN): each campaign found once, handled through v2, backed up and deleted once", async () => {
+    const v1 = campaignsClient(emulator);
+    const v2 = campaignsV2Client(emulator);
+    const instanceId = await createInstance(emulator);
+    const v1Ids = await createCampaigns(v1, instanceId, 3);
+    const v2Ids = await createV2Campaigns(v2, instanceId, 2);
+    const input = hookInput(instanceId);
+    await emulator.configure({ v1CampaignsInV2: true });
+    try {
+      const expected = new Map<string, string>();
+      for (const id of [...v1Ids, ...v2Ids]) expected.set(id, serializeCampaignV2(await describeV2(v2, id)));
+      await emulator.resetStats();
+      const run = await runBundle(bundle, emulator, "cleanup", input);
+      const { requests } = await emulator.stats();
+      expect(run.code).toBe(HookExit.ok);
+      expect(summaryOf(run)).toMatchObject({ found: 5, backedUp: 5, deleted: 5, alreadyGone: 0 });
+      // v2 describes everything v1 does: the campaign both list goes through v2, once.
+      for (const [id, content] of expected) expect(readFileSync(backupFile(input.backup_dir, instanceId, id), "utf8")).toBe(content);
+      expect(requests).toEqual({ ListCampaigns: 2, "v2:ListCampaigns": 2, "v2:DescribeCampaign": 5, "v2:GetCampaignStateBatch": 1, "v2:DeleteCampaign": 5 });
+      expect(await listNames(v1, instanceId)).toEqual([]);
+    } finally {
+      await emulator.configure({ v1CampaignsInV2: false });
+    }
+  });
+
   test("120 v2 campaigns over 3 pages, 10 active: all stopped as needed, backed up, deleted; another instance untouched", async () => {
     const v2 = campaignsV2Client(emulator);
     const instanceId = await createInstance(emulator);
