@@ -3,9 +3,12 @@
  *
  *   npx tsx bench/cleanup.bench.ts [--campaigns 500] [--rate-bound 30] [--rate-scale 10]
  *
- * 1. API calls for a cleanup of N campaigns, per operation, against the minimum:
- *    ceil(N/50) list pages + N describes + N deletes + 1 final list. The hook also makes
- *    ceil(N/25) GetCampaignStateBatch calls: DescribeCampaign (API v1) has no state, and a
+ * 1. API calls for a cleanup of N campaigns, per operation, against the minimum, once with v1
+ *    campaigns and once with v2 campaigns (`connectcampaignsv2`; the emulator names those calls
+ *    `v2:<Operation>`): ceil(N/50) list pages + N describes + N deletes + 1 final list through
+ *    the campaigns' API, and one list before and after through the other API (the hook cannot
+ *    know that an instance has no campaigns of an API without asking). The hook also makes
+ *    ceil(N/25) GetCampaignStateBatch calls: DescribeCampaign (v1 and v2) has no state, and a
  *    Running or Paused campaign must be stopped before it is deleted.
  * 2. Wall time with the emulator enforcing AWS's quotas, against the quota-bound minimum
  *    ((M − burst) / rate for M deletes at 1/s, burst 2). The emulator has no time scale, so this
@@ -18,6 +21,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { emulatorAvailability, startEmulator } from "../test/emulator/emulator";
+import { campaignsV2Client, createV2Campaigns } from "../test/hook-runtime/v2-fixtures";
 import {
   buildBundle,
   campaignsClient,
@@ -55,35 +59,36 @@ async function main(): Promise<void> {
   try {
     const client = campaignsClient(emulator);
 
-    // 1. Calls per operation (quotas ×50: the count does not depend on pacing).
-    const instanceId = await createInstance(emulator);
-    await createCampaigns(client, instanceId, CAMPAIGNS, { running: RUNNING });
-    await emulator.resetStats();
-    const run = await runBundle(bundle, emulator, "cleanup", hookInput(instanceId), {
-      env: { CAMPAIGNS_HOOK_QUOTA_MULTIPLIER: "50" },
-    });
-    if (run.code !== 0) throw new Error(`cleanup failed: ${run.stderr}`);
-    const { requests } = await emulator.stats();
-    const minimum: Record<string, number> = {
-      ListCampaigns: Math.ceil(CAMPAIGNS / 50) + 1,
-      DescribeCampaign: CAMPAIGNS,
-      DeleteCampaign: CAMPAIGNS,
-      StopCampaign: RUNNING, // the running campaigns must be stopped: no way around these
-    };
-    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-    for (const operation of new Set([...Object.keys(minimum), ...Object.keys(requests)])) {
-      const made = requests[operation] ?? 0;
-      const least = minimum[operation] ?? 0;
-      row(`calls ${operation}`, String(made), String(least), least ? made / least : `+${made}`);
+    // 1. Calls per operation (quotas ×50: the count does not depend on pacing), v1 then v2.
+    const v2Client = campaignsV2Client(emulator);
+    for (const api of ["v1", "v2"] as const) {
+      const instanceId = await createInstance(emulator);
+      if (api === "v1") await createCampaigns(client, instanceId, CAMPAIGNS, { running: RUNNING });
+      else await createV2Campaigns(v2Client, instanceId, CAMPAIGNS, { running: RUNNING });
+      await emulator.resetStats();
+      const run = await runBundle(bundle, emulator, "cleanup", hookInput(instanceId), {
+        env: { CAMPAIGNS_HOOK_QUOTA_MULTIPLIER: "50" },
+      });
+      if (run.code !== 0) throw new Error(`${api} cleanup failed: ${run.stderr}`);
+      const { requests } = await emulator.stats();
+      const op = (name: string) => (api === "v2" ? `v2:${name}` : name);
+      const minimum: Record<string, number> = {
+        [op("ListCampaigns")]: Math.ceil(CAMPAIGNS / 50) + 1,
+        [api === "v2" ? "ListCampaigns" : "v2:ListCampaigns"]: 2, // the other API, before and after
+        [op("DescribeCampaign")]: CAMPAIGNS,
+        [op("DeleteCampaign")]: CAMPAIGNS,
+        [op("StopCampaign")]: RUNNING, // the running campaigns must be stopped: no way around these
+      };
+      const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+      for (const operation of new Set([...Object.keys(minimum), ...Object.keys(requests)])) {
+        const made = requests[operation] ?? 0;
+        const least = minimum[operation] ?? 0;
+        row(`calls ${operation}`, String(made), String(least), least ? made / least : `+${made}`);
+      }
+      row(`calls total (${CAMPAIGNS} ${api} campaigns)`, String(total(requests)), String(total(minimum)), total(requests) / total(minimum));
+      const summary = summaryOf(run);
+      if (summary.deleted !== CAMPAIGNS) throw new Error(`${api}: deleted ${String(summary.deleted)} of ${CAMPAIGNS}`);
     }
-    row(
-      `calls total (${CAMPAIGNS} campaigns)`,
-      String(total(requests)),
-      String(total(minimum)),
-      total(requests) / total(minimum),
-    );
-    const summary = summaryOf(run);
-    if (summary.deleted !== CAMPAIGNS) throw new Error(`deleted ${String(summary.deleted)} of ${CAMPAIGNS}`);
 
     // 2. Wall time at AWS's quotas (enforced by the emulator), hook at its real pacing.
     const rateInstance = await createInstance(emulator);
@@ -119,7 +124,8 @@ async function main(): Promise<void> {
     row(`wall s, ${CAMPAIGNS} campaigns at AWS rates x${SCALE}`, scaledWall.toFixed(1), `${scaledBound.toFixed(1)} (quota-bound)`, scaledWall / scaledBound);
     row("  requests throttled by the emulator", String(scaledStats.throttled), "0", "-");
 
-    // 3. Cold start: spawn → first request, against a stub endpoint that answers an empty list.
+    // 3. Cold start: spawn → first request (now STS GetCallerIdentity, the account guard), against
+    // a stub endpoint that answers an empty list to everything.
     const hookStarts: number[] = [];
     for (let i = 0; i < COLD_STARTS; i++) hookStarts.push(await firstRequestAfterSpawn(bundle));
     const nodeStarts: number[] = [];

@@ -11,9 +11,10 @@ export function textTable(headers: readonly string[], rows: readonly (readonly s
 }
 
 /**
- * Where the hook runtime's human lines go: with `--json`, stdout carries only the one JSON
- * document, so the lines (and their JSON summary lines) go to stderr for people.
+ * Where the hook runtime's lines go when the CLI runs it: with `--json`, stdout carries only the
+ * one JSON document, so the human lines go to stderr. Never the hook's JSON summary line: human
+ * output is sentences only, and `--json`'s document already holds the summary.
  */
-export function stderrOnlyFor(json: boolean | undefined): { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } | undefined {
-  return json ? { stdout: process.stderr, stderr: process.stderr } : undefined;
+export function hookOutputFor(json: boolean | undefined): { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; jsonSummary: false } {
+  return { stdout: json ? process.stderr : process.stdout, stderr: process.stderr, jsonSummary: false };
 }

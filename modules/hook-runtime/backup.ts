@@ -4,14 +4,20 @@
  * Layout: `<root>/<account>/<region>/<instance id>/<campaign id>.json`. The path carries where
  * the campaign came from, so the file itself can hold exactly what AWS described.
  *
- * Content (the canonical serialization): `JSON.stringify(campaign, null, 2) + "\n"`, where
- * `campaign` is DescribeCampaign's `campaign` member as the SDK returns it. Two backups of the
- * same campaign are byte-equal, and a test can compare a file with its own describe call.
+ * Content (the canonical serialization), by the API the campaign answers to:
+ * - v1: `JSON.stringify(campaign, null, 2) + "\n"`, where `campaign` is v1 DescribeCampaign's
+ *   `campaign` member as the SDK returns it: the format backups always had.
+ * - v2: `JSON.stringify({ api: "connectcampaignsv2", campaign }, null, 2) + "\n"`, `campaign`
+ *   being v2 DescribeCampaign's member (timestamps as ISO strings). The `api` member says which
+ *   API restores it; a v1 backup has no such member (v1's Campaign has no `api` field).
+ * Two backups of the same campaign are byte-equal, and a test can compare a file with its own
+ * describe call.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Campaign } from "@aws-sdk/client-connectcampaigns";
+import type { CampaignApiVersion } from "./campaign-calls";
 import { BACKUP_DIR_ENV, type HookInput } from "../hook-contract";
 import { awsCall, describeError, describeScope, HookFailure, type Scope } from "./errors";
 import type { HookClients } from "./clients";
@@ -22,8 +28,19 @@ export interface BackupLocation {
   readonly instanceId: string;
 }
 
+/** The `api` member of a v2 backup: the v2 service model's name. */
+export const V2_BACKUP_API = "connectcampaignsv2";
+
 export function serializeCampaign(campaign: Campaign): string {
   return `${JSON.stringify(campaign, null, 2)}\n`;
+}
+
+export function serializeCampaignV2(campaign: object): string {
+  return `${JSON.stringify({ api: V2_BACKUP_API, campaign }, null, 2)}\n`;
+}
+
+export function serializeBackup(version: CampaignApiVersion, campaign: object): string {
+  return version === "v2" ? serializeCampaignV2(campaign) : serializeCampaign(campaign as Campaign);
 }
 
 /** `$CAMPAIGN_BACKUP_DIR` when set (the pipeline's own disk), else the stack's `backup_dir`. */
@@ -65,10 +82,14 @@ export interface BackupTarget {
 }
 
 /** Writes the local backup, then the S3 copy if a bucket is set; returns the local path. */
-export async function backUpCampaign(target: BackupTarget, campaign: Campaign): Promise<string> {
+export async function backUpCampaign(
+  target: BackupTarget,
+  version: CampaignApiVersion,
+  campaign: { readonly id?: string },
+): Promise<string> {
   const id = campaign.id ?? "";
   const path = backupPath(target.root, target.where, id);
-  const body = serializeCampaign(campaign);
+  const body = serializeBackup(version, campaign);
   try {
     await writeFileAtomically(path, body);
   } catch (error) {

@@ -1,6 +1,7 @@
 /**
- * The connect-campaigns calls the hook makes, each wrapped so that a failure names the stack,
- * instance, operation and subject, and "not found" answers become values instead of errors.
+ * The connect-campaigns v1 calls the hook makes (the shared campaign calls are in
+ * campaign-calls.ts), each wrapped so that a failure names the stack, instance, operation and
+ * subject, and "not found" answers become values instead of errors.
  */
 import {
   type Campaign,
@@ -10,7 +11,6 @@ import {
   type CreateCampaignRequest,
   CreateCampaignCommand,
   DeleteCampaignCommand,
-  DeleteConnectInstanceConfigCommand,
   DeleteInstanceOnboardingJobCommand,
   DescribeCampaignCommand,
   type EncryptionConfig,
@@ -23,38 +23,36 @@ import {
   StartInstanceOnboardingJobCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import { awsCall, causeOf, describeScope, HookFailure, isNotFound, isWrongState, type Scope } from "./errors";
-import { chunks } from "./pool";
+import { CampaignCalls, LIST_PAGE_SIZE, type OrGone } from "./campaign-calls";
+import type { Scope } from "./errors";
 
-/** ListCampaigns' page size limit. */
-const LIST_PAGE_SIZE = 50;
-/** GetCampaignStateBatch's id limit. */
-export const STATE_BATCH_SIZE = 25;
+export { STATE_BATCH_SIZE, type OrGone } from "./campaign-calls";
 
-/** The value, or `gone` when AWS answered ResourceNotFound (deleted by someone else). */
-export type OrGone<T> = T | "gone";
+/** The v1 API (`connect-campaigns`, 2021-01-30): campaigns, onboarding, the instance config. */
+export class CampaignsApi extends CampaignCalls<CampaignSummary, CampaignState> {
+  constructor(
+    readonly client: ConnectCampaignsClient,
+    scope: Scope,
+  ) {
+    super(scope, "v1");
+  }
 
-export class CampaignsApi {
-  constructor(readonly client: ConnectCampaignsClient, readonly scope: Scope) {}
+  protected sendList(instanceId: string, nextToken: string | undefined) {
+    return this.client.send(
+      new ListCampaignsCommand({ filters: { instanceIdFilter: { value: instanceId, operator: "Eq" } }, maxResults: LIST_PAGE_SIZE, nextToken }),
+    );
+  }
 
-  /** Every campaign of the instance, all pages. */
-  async listCampaigns(instanceId: string): Promise<CampaignSummary[]> {
-    const found: CampaignSummary[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await this.call("ListCampaigns", instanceId, () =>
-        this.client.send(
-          new ListCampaignsCommand({
-            filters: { instanceIdFilter: { value: instanceId, operator: "Eq" } },
-            maxResults: LIST_PAGE_SIZE,
-            nextToken,
-          }),
-        ),
-      );
-      found.push(...(page.campaignSummaryList ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return found;
+  protected sendStateBatch(ids: string[]) {
+    return this.client.send(new GetCampaignStateBatchCommand({ campaignIds: ids }));
+  }
+
+  protected sendStop(id: string) {
+    return this.client.send(new StopCampaignCommand({ id }));
+  }
+
+  protected sendDelete(id: string) {
+    return this.client.send(new DeleteCampaignCommand({ id }));
   }
 
   async describeCampaign(id: string): Promise<OrGone<Campaign>> {
@@ -62,43 +60,6 @@ export class CampaignsApi {
     if (result === "gone") return result;
     if (!result.campaign) throw this.malformed(`DescribeCampaign ${id}`, "no campaign");
     return result.campaign;
-  }
-
-  /** State of each id, in batches of 25; ids AWS no longer knows map to `gone`. */
-  async campaignStates(ids: readonly string[]): Promise<Map<string, OrGone<CampaignState>>> {
-    const states = new Map<string, OrGone<CampaignState>>();
-    for (const batch of chunks(ids, STATE_BATCH_SIZE)) {
-      const result = await this.call("GetCampaignStateBatch", `${batch.length} campaigns`, () =>
-        this.client.send(new GetCampaignStateBatchCommand({ campaignIds: batch })),
-      );
-      for (const ok of result.successfulRequests ?? []) {
-        if (ok.campaignId && ok.state) states.set(ok.campaignId, ok.state);
-      }
-      for (const failed of result.failedRequests ?? []) {
-        if (!failed.campaignId) continue;
-        if (failed.failureCode !== "ResourceNotFound") {
-          throw this.malformed(`GetCampaignStateBatch ${failed.campaignId}`, `failure ${failed.failureCode}`);
-        }
-        states.set(failed.campaignId, "gone");
-      }
-    }
-    return states;
-  }
-
-  /** `stopped`, or `not-running` when the campaign was no longer Running or Paused. */
-  async stopCampaign(id: string): Promise<OrGone<"stopped" | "not-running">> {
-    try {
-      const result = await this.orGone("StopCampaign", id, () => this.client.send(new StopCampaignCommand({ id })));
-      return result === "gone" ? result : "stopped";
-    } catch (error) {
-      if (isWrongState(causeOf(error))) return "not-running";
-      throw error;
-    }
-  }
-
-  async deleteCampaign(id: string): Promise<OrGone<"deleted">> {
-    const result = await this.orGone("DeleteCampaign", id, () => this.client.send(new DeleteCampaignCommand({ id })));
-    return result === "gone" ? result : "deleted";
   }
 
   async createCampaign(request: CreateCampaignRequest): Promise<string> {
@@ -141,33 +102,8 @@ export class CampaignsApi {
     return result === "gone" ? result : "deleted";
   }
 
-  async deleteInstanceConfig(instanceId: string): Promise<OrGone<"deleted">> {
-    const result = await this.orGone("DeleteConnectInstanceConfig", instanceId, () =>
-      this.client.send(new DeleteConnectInstanceConfigCommand({ connectInstanceId: instanceId })),
-    );
-    return result === "gone" ? result : "deleted";
-  }
-
   private jobStatus(status: InstanceOnboardingJobStatus | undefined, call: string): InstanceOnboardingJobStatus {
     if (!status?.status) throw this.malformed(call, "no job status");
     return status;
-  }
-
-  /** AWS answered without what the API promises: say so, naming the call. */
-  private malformed(call: string, what: string): HookFailure {
-    return new HookFailure(`${describeScope(this.scope)}: ${call} failed: the answer has ${what}`);
-  }
-
-  private call<T>(operation: string, subject: string, send: () => Promise<T>): Promise<T> {
-    return awsCall(this.scope, `${operation} ${subject}`, send);
-  }
-
-  private async orGone<T>(operation: string, subject: string, send: () => Promise<T>): Promise<OrGone<T>> {
-    try {
-      return await this.call(operation, subject, send);
-    } catch (error) {
-      if (isNotFound(causeOf(error))) return "gone";
-      throw error;
-    }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The destroy-time cleanup of an instance's campaigns: guard, back up, stop, delete, verify.
+ * The destroy-time cleanup of an instance's campaigns, v1 and v2 alike: guard, back up, stop,
+ * delete, verify. Each campaign goes through the API it answers to (campaign-listing.ts).
  *
  * Every step is safe to repeat, so a hook killed at any point (SIGKILL included) finishes the
  * job when run again: a campaign is deleted only after its backup file is complete, backups are
@@ -7,15 +8,16 @@
  * deleted it.
  *
  * API calls per campaign: one DescribeCampaign (the backup), one DeleteCampaign, plus one
- * GetCampaignStateBatch per 25 campaigns: DescribeCampaign (API v1) carries no state, and a
- * Running or Paused campaign must be stopped before it is deleted. StopCampaign only for those.
+ * GetCampaignStateBatch per 25 campaigns of an API: DescribeCampaign (v1 and v2) carries no
+ * state, and a Running or Paused campaign must be stopped before it is deleted. StopCampaign
+ * only for those. Listing costs one ListCampaigns per 50 campaigns per API, and at least one per API.
  */
-import type { CampaignState, CampaignSummary } from "@aws-sdk/client-connectcampaigns";
 import { HookExit, type HookInput } from "../hook-contract";
 import { parseArn } from "./arn";
+import { requireAccount } from "./account-guard";
 import { backUpCampaign, backupPath, backupRoot, type BackupTarget } from "./backup";
-import type { CampaignsApi, OrGone } from "./campaigns-api";
-import { STATE_BATCH_SIZE } from "./campaigns-api";
+import { type CampaignApiVersion, type OrGone, STATE_BATCH_SIZE } from "./campaign-calls";
+import { campaignLabel, type CampaignApis, campaignStates, type FoundCampaign, listInstanceCampaigns } from "./campaign-listing";
 import { causeOf, describeScope, HookFailure, isWrongState, type HookExitCode } from "./errors";
 import { chunks, mapPool, sleep } from "./pool";
 import { openRun, type RunContext, type RunOptions } from "./run-context";
@@ -52,6 +54,8 @@ export interface CleanupResult {
 export interface CampaignOutcome {
   readonly id: string;
   readonly name: string;
+  /** The API it was described, backed up, stopped and deleted through. */
+  readonly api: CampaignApiVersion;
   /** The backup file, absent when the campaign was gone before it could be described. */
   readonly backupPath?: string;
   readonly stopped: boolean;
@@ -61,7 +65,11 @@ export interface CampaignOutcome {
 export interface PlannedCampaign {
   readonly id: string;
   readonly name: string;
-  readonly state: OrGone<CampaignState> | "unknown";
+  readonly api: CampaignApiVersion;
+  /** v2 only: TELEPHONY, SMS, EMAIL, WHATSAPP. */
+  readonly channelSubtypes?: readonly string[];
+  /** v1's states, and v2's (which adds Completed). */
+  readonly state: OrGone<string> | "unknown";
   readonly backupPath: string;
 }
 
@@ -83,31 +91,41 @@ export interface CleanupPlan {
   readonly campaigns: readonly PlannedCampaign[];
 }
 
-const isActive = (state: OrGone<CampaignState> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
+const isActive = (state: OrGone<string> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
 
 /** Dry run: what {@link runCleanup} would back up, stop and delete. Reads only; writes nothing. */
 export async function planCleanup(input: HookInput, options: RunOptions = {}): Promise<CleanupPlan> {
   const run = openRun(input, options);
   const root = backupRoot(input, run.env);
-  const listed = await run.api.listCampaigns(input.instance_id);
+  // A dry run in the wrong account would list another account's campaigns as this stack's.
+  await requireAccount(run.clients, input.account, run.scope, "plan the cleanup");
+  const listed = await listInstanceCampaigns(run.apis, input.instance_id);
   checkOwner(listed, input, run);
-  const states = listed.length ? await run.api.campaignStates(listed.map((c) => c.id ?? "")) : new Map();
-  const campaigns = listed.map((c): PlannedCampaign => {
-    const id = c.id ?? "";
-    return { id, name: c.name ?? "", state: states.get(id) ?? "unknown", backupPath: backupPath(root, where(input), id) };
-  });
+  const states = await campaignStates(run.apis, listed);
+  const campaigns = listed.map(
+    (c): PlannedCampaign => ({
+      id: c.id,
+      name: c.name,
+      api: c.api,
+      ...(c.channelSubtypes ? { channelSubtypes: c.channelSubtypes } : {}),
+      state: states.get(c.id) ?? "unknown",
+      backupPath: backupPath(root, where(input), c.id),
+    }),
+  );
   for (const c of campaigns) {
     const stop = isActive(c.state) ? ", stop" : "";
-    run.reporter.line(`would back up "${c.name}" (${c.id}, ${c.state}) to ${c.backupPath}${stop}, delete`);
+    run.reporter.line(`would back up ${campaignLabel(c, c.state)} to ${c.backupPath}${stop}, delete`);
   }
   const wouldRefuse = campaigns.length > 0 && !input.allow_campaign_deletion;
+  const wouldStop = campaigns.filter((c) => isActive(c.state)).length;
+  run.reporter.line(`dry run: would back up and delete ${campaigns.length} campaign(s), stopping ${wouldStop} first; nothing was changed`);
   if (wouldRefuse) run.reporter.line(refusalAdvice(input));
   const summary: CleanupPlanSummary = {
     event: "cleanup-plan",
     stack: input.stack,
     instance: input.instance_id,
     found: campaigns.length,
-    wouldStop: campaigns.filter((c) => isActive(c.state)).length,
+    wouldStop,
     backupDir: root,
     dryRun: true,
     wouldRefuse,
@@ -120,7 +138,8 @@ export async function runCleanup(input: HookInput, options: RunOptions = {}): Pr
   const run = openRun(input, options);
   const root = backupRoot(input, run.env);
   const outcomes = new Map<string, CampaignOutcome>();
-  let listed = await run.api.listCampaigns(input.instance_id);
+  await requireAccount(run.clients, input.account, run.scope, "clean up campaigns");
+  let listed = await listInstanceCampaigns(run.apis, input.instance_id);
   checkOwner(listed, input, run);
   const summarize = (refused: boolean): CleanupSummary => ({
     event: "cleanup-summary",
@@ -151,9 +170,9 @@ export async function runCleanup(input: HookInput, options: RunOptions = {}): Pr
     scope: run.scope,
   };
   for (let round = 1; listed.length > 0; round++) {
-    const fresh = listed.filter((c) => !outcomes.has(c.id ?? ""));
+    const fresh = listed.filter((c) => !outcomes.has(c.id));
     if (round > MAX_ROUNDS) {
-      const names = listed.map((c) => `"${c.name}" (${c.id})`).join(", ");
+      const names = listed.map((c) => campaignLabel(c)).join(", ");
       throw new HookFailure(`${describeScope(run.scope)}: campaigns still listed after ${MAX_ROUNDS} rounds: ${names}`);
     }
     if (fresh.length === 0) {
@@ -162,14 +181,14 @@ export async function runCleanup(input: HookInput, options: RunOptions = {}): Pr
     } else {
       const total = outcomes.size + fresh.length;
       await mapPool(chunks(fresh, STATE_BATCH_SIZE), CHUNKS_IN_FLIGHT, async (chunk) => {
-        for (const outcome of await cleanUpChunk(chunk, target, run.api)) {
+        for (const outcome of await cleanUpChunk(chunk, target, run.apis)) {
           outcomes.set(outcome.id, outcome);
           run.reporter.line(describeOutcome(outcome));
           run.reporter.progress(outcomes.size, total, "campaigns");
         }
       });
     }
-    listed = await run.api.listCampaigns(input.instance_id);
+    listed = await listInstanceCampaigns(run.apis, input.instance_id);
   }
 
   const summary = summarize(false);
@@ -182,22 +201,17 @@ export async function runCleanup(input: HookInput, options: RunOptions = {}): Pr
 }
 
 /** Backs up every campaign of the chunk, then stops the active ones and deletes them all. */
-async function cleanUpChunk(
-  chunk: readonly CampaignSummary[],
-  target: BackupTarget,
-  api: CampaignsApi,
-): Promise<CampaignOutcome[]> {
+async function cleanUpChunk(chunk: readonly FoundCampaign[], target: BackupTarget, apis: CampaignApis): Promise<CampaignOutcome[]> {
   const gone: CampaignOutcome[] = [];
-  const backedUp: { id: string; name: string; backupPath: string }[] = [];
-  await mapPool(chunk, CALLS_IN_FLIGHT, async (summary) => {
-    const id = summary.id ?? "";
-    const name = summary.name ?? "";
-    const campaign = await api.describeCampaign(id);
-    if (campaign === "gone") gone.push({ id, name, stopped: false, result: "already-gone" });
-    else backedUp.push({ id, name, backupPath: await backUpCampaign(target, campaign) });
+  const backedUp: { id: string; name: string; api: CampaignApiVersion; backupPath: string }[] = [];
+  await mapPool(chunk, CALLS_IN_FLIGHT, async ({ id, name, api }) => {
+    const campaign = await apis[api].describeCampaign(id);
+    if (campaign === "gone") gone.push({ id, name, api, stopped: false, result: "already-gone" });
+    else backedUp.push({ id, name, api, backupPath: await backUpCampaign(target, api, campaign) });
   });
-  const states = backedUp.length ? await api.campaignStates(backedUp.map((c) => c.id)) : new Map();
+  const states = await campaignStates(apis, backedUp);
   const removed = await mapPool(backedUp, CALLS_IN_FLIGHT, async (campaign): Promise<CampaignOutcome> => {
+    const api = apis[campaign.api];
     const state = states.get(campaign.id);
     const stopped = isActive(state) && (await api.stopCampaign(campaign.id)) === "stopped";
     const deleted = state === "gone" ? "gone" : await deleteCampaign(api, campaign.id);
@@ -210,7 +224,7 @@ async function cleanUpChunk(
  * DeleteCampaign, stopping the campaign first if AWS says its state forbids the delete: it may
  * have been started after we read its state, or a stop may not have settled yet.
  */
-async function deleteCampaign(api: CampaignsApi, id: string): Promise<OrGone<"deleted">> {
+async function deleteCampaign(api: CampaignApis[CampaignApiVersion], id: string): Promise<OrGone<"deleted">> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await api.deleteCampaign(id);
@@ -223,18 +237,18 @@ async function deleteCampaign(api: CampaignsApi, id: string): Promise<OrGone<"de
 }
 
 function describeOutcome(outcome: CampaignOutcome): string {
-  const label = `"${outcome.name}" (${outcome.id})`;
+  const label = campaignLabel(outcome);
   if (outcome.result === "already-gone" && !outcome.backupPath) return `${label}: already gone (deleted by someone else)`;
   const steps = ["backed up", ...(outcome.stopped ? ["stopped"] : []), outcome.result === "deleted" ? "deleted" : "already gone"];
   return `${label}: ${steps.join(" → ")}`;
 }
 
-function refuse(listed: readonly CampaignSummary[], input: HookInput, run: RunContext): void {
+function refuse(listed: readonly FoundCampaign[], input: HookInput, run: RunContext): void {
   run.reporter.warn(
     `refusing to delete ${listed.length} campaign(s) of instance ${input.instance_id}: allow_campaign_deletion is false. ` +
       "Nothing was deleted and no backup was written.",
   );
-  for (const c of listed) run.reporter.warn(`  - "${c.name}" (${c.id})`);
+  for (const c of listed) run.reporter.warn(`  - ${campaignLabel(c)}`);
   run.reporter.warn(refusalAdvice(input));
 }
 
@@ -248,15 +262,17 @@ function refusalAdvice(input: HookInput): string {
 
 /**
  * Refuses to go on when the listed campaigns belong to another account or region than the
- * stack's: the credentials point somewhere else, and this hook deletes things.
+ * stack's: a second check behind {@link requireAccount}, which cannot see a wrong Region.
  */
-function checkOwner(listed: readonly CampaignSummary[], input: HookInput, run: RunContext): void {
+function checkOwner(listed: readonly FoundCampaign[], input: HookInput, run: RunContext): void {
   for (const c of listed) {
-    const arn = parseArn(c.arn ?? "");
+    const arn = parseArn(c.arn);
     if (arn && (arn.account !== input.account || arn.region !== input.region)) {
       throw new HookFailure(
         `${describeScope(run.scope)}: campaign ${c.id} is in account ${arn.account} / ${arn.region}, but the stack targets ` +
-          `${input.account} / ${input.region}: check the credentials (deploy_role_arn ${input.deploy_role_arn ?? "not set"})`,
+          `${input.account} / ${input.region}: check the credentials (deploy_role_arn ${input.deploy_role_arn ?? "not set"}). ` +
+          "Nothing was touched.",
+        HookExit.refused,
       );
     }
   }

@@ -7,7 +7,9 @@
  * AWS_ENDPOINT_URL_<SERVICE>, profiles): nothing here knows about emulators.
  */
 import { ConnectCampaignsClient } from "@aws-sdk/client-connectcampaigns";
+import { ConnectCampaignsV2Client } from "@aws-sdk/client-connectcampaignsv2";
 import type { S3Client } from "@aws-sdk/client-s3";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { HOOK_SESSION_PREFIX } from "../hook-contract";
@@ -24,8 +26,21 @@ export interface ClientTarget {
   readonly quotaMultiplier?: number;
 }
 
+/** Who the clients act as: STS GetCallerIdentity with the clients' own credentials. */
+export interface CallerIdentity {
+  readonly account: string;
+  readonly arn: string;
+}
+
 export interface HookClients {
   readonly campaigns: ConnectCampaignsClient;
+  /** The v2 API; paced by the same buckets as v1 (see pacing.ts). */
+  readonly campaignsV2: ConnectCampaignsV2Client;
+  /**
+   * The account and principal these clients' credentials act as (the deploy role once assumed),
+   * asked once per set of clients: destructive commands compare it with their target's account.
+   */
+  callerIdentity(): Promise<CallerIdentity>;
   /** Created on first use: most hooks never write to S3. */
   s3(): Promise<S3Client>;
 }
@@ -47,12 +62,26 @@ function credentialsFor(target: ClientTarget): AwsCredentialIdentityProvider {
 
 export function createClients(target: ClientTarget): HookClients {
   const common = { region: target.region, credentials: credentialsFor(target), retryStrategy: retryStrategy() };
+  // One pacer for both API versions: they are one service to AWS (the same SigV4 name and
+  // endpoint), and the quotas name operations, not versions.
+  const pacer = new Pacer(target.quotaMultiplier);
   const campaigns = new ConnectCampaignsClient(common);
-  campaigns.middlewareStack.use(pacingPlugin(new Pacer(target.quotaMultiplier)));
+  campaigns.middlewareStack.use(pacingPlugin(pacer));
+  const campaignsV2 = new ConnectCampaignsV2Client(common);
+  campaignsV2.middlewareStack.use(pacingPlugin(pacer));
   let s3: Promise<S3Client> | undefined;
+  let identity: Promise<CallerIdentity> | undefined;
   return {
     campaigns,
+    campaignsV2,
+    callerIdentity: () => (identity ??= callerIdentity(new STSClient(common))),
     s3: () =>
       (s3 ??= import("@aws-sdk/client-s3").then(({ S3Client }) => new S3Client({ ...common, retryStrategy: retryStrategy() }))),
   };
+}
+
+async function callerIdentity(sts: STSClient): Promise<CallerIdentity> {
+  const { Account, Arn } = await sts.send(new GetCallerIdentityCommand({}));
+  if (!Account) throw new Error("STS GetCallerIdentity answered without an account");
+  return { account: Account, arn: Arn ?? "unknown" };
 }

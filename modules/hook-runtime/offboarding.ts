@@ -1,34 +1,46 @@
 /**
  * Offboarding an instance (destroy-time hook): removes the instance's campaigns configuration
  * and onboarding job so that the service-linked role can be deleted after it. Refuses while the
- * instance still has campaigns: the cleanup hook runs first and is where campaigns get deleted.
+ * instance still has campaigns (v1 or v2): the cleanup hook runs first and is where campaigns
+ * get backed up and deleted.
+ *
+ * The config is deleted through v2's DeleteConnectInstanceConfig, which takes a
+ * campaignDeletionPolicy, always `RETAIN_ALL` here: `DELETE_ALL` deletes campaigns without
+ * backups, and this hook holds neither the deletion guard nor the backup settings (those are the
+ * cleanup hook's input). A campaign created after our listing is kept, and the role deletion
+ * after us then fails naming it, rather than the campaign being lost. (v1's call has no policy.)
  */
 import { HookExit, type HookInput } from "../hook-contract";
+import { requireAccount } from "./account-guard";
+import { campaignLabel, listInstanceCampaigns } from "./campaign-listing";
+import type { CampaignApiVersion } from "./campaign-calls";
 import type { HookExitCode } from "./errors";
 import { openRun, type RunOptions } from "./run-context";
 
 export interface OffboardingResult {
   readonly exitCode: HookExitCode;
   /** Campaigns that made it refuse, by name and id. */
-  readonly remainingCampaigns: readonly { readonly id: string; readonly name: string }[];
+  readonly remainingCampaigns: readonly { readonly id: string; readonly name: string; readonly api: CampaignApiVersion }[];
   readonly configDeleted: boolean;
   readonly jobDeleted: boolean;
 }
 
 export async function runOffboarding(input: HookInput, options: RunOptions = {}): Promise<OffboardingResult> {
   const run = openRun(input, options);
-  const remaining = (await run.api.listCampaigns(input.instance_id)).map((c) => ({ id: c.id ?? "", name: c.name ?? "" }));
+  await requireAccount(run.clients, input.account, run.scope, "offboard the instance");
+  const remaining = await listInstanceCampaigns(run.apis, input.instance_id);
   const summary = { event: "offboard-summary", stack: input.stack, instance: input.instance_id };
   if (remaining.length > 0) {
     run.reporter.warn(
       `refusing to offboard: the instance still has ${remaining.length} campaign(s); the cleanup hook must delete them first`,
     );
-    for (const c of remaining) run.reporter.warn(`  - "${c.name}" (${c.id})`);
+    for (const c of remaining) run.reporter.warn(`  - ${campaignLabel(c)}`);
     run.reporter.summary({ ...summary, refused: true, remaining: remaining.length });
-    return { exitCode: HookExit.refused, remainingCampaigns: remaining, configDeleted: false, jobDeleted: false };
+    const remainingCampaigns = remaining.map(({ id, name, api }) => ({ id, name, api }));
+    return { exitCode: HookExit.refused, remainingCampaigns, configDeleted: false, jobDeleted: false };
   }
   // ResourceNotFound on either call means that part is already done (a re-run, or a manual offboard).
-  const configDeleted = (await run.api.deleteInstanceConfig(input.instance_id)) === "deleted";
+  const configDeleted = (await run.apiV2.deleteInstanceConfig(input.instance_id, "RETAIN_ALL")) === "deleted";
   const jobDeleted = (await run.api.deleteOnboardingJob(input.instance_id)) === "deleted";
   run.reporter.line(
     `offboarded: instance config ${configDeleted ? "deleted" : "already gone"}, onboarding job ${

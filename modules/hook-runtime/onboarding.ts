@@ -6,6 +6,7 @@ import type { EncryptionConfig, InstanceOnboardingJobFailureCode } from "@aws-sd
 import { HookExit, type HookInput } from "../hook-contract";
 // A pure module (no cdktf): the construct and the hook judge role ARNs the same way.
 import { parseCampaignsRoleArn } from "../role/names";
+import { requireAccount } from "./account-guard";
 import { describeScope, HookFailure, type HookExitCode } from "./errors";
 import { sleep } from "./pool";
 import { openRun, type RunContext, type RunOptions } from "./run-context";
@@ -43,6 +44,7 @@ export function encryptionConfig(kmsKeyArn: string | null): EncryptionConfig {
 
 export async function runOnboarding(input: HookInput, options: RunOptions = {}): Promise<OnboardingResult> {
   const run = openRun(input, options);
+  await requireAccount(run.clients, input.account, run.scope, "onboard the instance");
   const alreadyOnboarded = (await run.api.instanceConfig(input.instance_id)) !== "gone";
   let jobsStarted = 0;
   if (alreadyOnboarded) {

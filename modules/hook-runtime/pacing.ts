@@ -8,7 +8,17 @@
  */
 import type { FinalizeRequestMiddleware, Pluggable } from "@smithy/types";
 
-/** Requests per second and burst, per account and region, as AWS documents them. */
+/**
+ * Requests per second and burst, per account and region, as AWS documents them: Amazon Connect
+ * Administrator Guide, "Amazon Connect service quotas", outbound campaigns API throttling
+ * (https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html).
+ *
+ * API v2 (`connectcampaignsv2`): that table names operations, not API versions, and both versions
+ * are one service to AWS (one SigV4 signing name, `connect-campaigns`, one endpoint); no v2-only
+ * figures were found. So a v2 operation is paced by its v1 namesake's quota, and one Pacer serves
+ * both clients (clients.ts): a v1 and a v2 DeleteCampaign draw from one bucket. Were AWS to count
+ * the versions apart, this is merely conservative.
+ */
 export interface Quota {
   readonly rate: number;
   readonly burst: number;

@@ -2,6 +2,11 @@
  * What the hook prints. Human lines go to stdout, where Terraform shows them; a progress bar
  * goes to stderr only when stderr is a terminal (Terraform's logs must not fill with carriage
  * returns); the last stdout line is one JSON summary a program can parse.
+ *
+ * That JSON line is kept under Terraform: a pipeline can find the cleanup's counts in the apply
+ * log (`"event":"cleanup-summary"`), and the tests read it from the bundle's stdout. The CLI turns
+ * it off (`jsonSummary: false`): its human output is sentences only, and its `--json` output is
+ * one document that already holds the summary.
  */
 
 export interface TextSink {
@@ -11,6 +16,8 @@ export interface TextSink {
 export interface OutputStreams {
   readonly stdout: TextSink;
   readonly stderr: TextSink & { readonly isTTY?: boolean };
+  /** Whether the final JSON summary line is printed. @default true */
+  readonly jsonSummary?: boolean;
 }
 
 export const processStreams = (): OutputStreams => ({ stdout: process.stdout, stderr: process.stderr });
@@ -47,6 +54,7 @@ export class Reporter {
 
   /** The final machine-readable line: call once, last. */
   summary(event: object): void {
+    if (this.streams.jsonSummary === false) return;
     this.clearBar();
     this.streams.stdout.write(`${JSON.stringify(event)}\n`);
   }

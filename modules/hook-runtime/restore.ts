@@ -1,5 +1,7 @@
 /**
- * Recreates campaigns from cleanup backups (see backup.ts for the layout and content).
+ * Recreates campaigns from cleanup backups (see backup.ts for the layout and content), each
+ * through the API its backup names: v1 CreateCampaign, or v2 CreateCampaign with every member
+ * v2 DescribeCampaign returned (tags included).
  *
  * Every file is read and checked before anything is created: one bad file refuses the whole
  * restore, naming the file, rather than leaving a half-restored set behind.
@@ -7,11 +9,14 @@
  * New campaigns get new ids (AWS assigns them) and start Initialized, not Running.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { basename, join, resolve, sep } from "node:path";
-import type { CreateCampaignRequest, DialerConfig, OutboundCallConfig } from "@aws-sdk/client-connectcampaigns";
+import { join, resolve } from "node:path";
 import { HookExit } from "../hook-contract";
-import { parseArn } from "./arn";
+import { requireAccount } from "./account-guard";
+import { type Backup, parseBackup } from "./backup-file";
+import type { CampaignApiVersion } from "./campaign-calls";
+import { listInstanceCampaigns } from "./campaign-listing";
 import { CampaignsApi } from "./campaigns-api";
+import { CampaignsV2Api } from "./campaigns-v2-api";
 import { createClients, type HookClients } from "./clients";
 import { HookFailure, type HookExitCode } from "./errors";
 import { type OutputStreams, processStreams, Reporter } from "./report";
@@ -35,6 +40,8 @@ export interface RestoredCampaign {
   readonly region: string;
   readonly instanceId: string;
   readonly name: string;
+  /** The API it is (or would be) created through: the one its backup names. */
+  readonly api: CampaignApiVersion;
   /** The id in the backup (the deleted campaign's). */
   readonly backupId: string;
   /** The new campaign's id, when one was created. */
@@ -57,15 +64,6 @@ export interface RestoreResult {
   readonly campaigns: readonly RestoredCampaign[];
 }
 
-interface Backup {
-  readonly file: string;
-  readonly account: string;
-  readonly region: string;
-  readonly instanceId: string;
-  readonly backupId: string;
-  readonly request: CreateCampaignRequest & { readonly name: string };
-}
-
 export async function restoreBackups(dir: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const root = resolve(dir);
   const reporter = new Reporter(options.output ?? processStreams(), `restore ${root}`);
@@ -81,20 +79,32 @@ export async function restoreBackups(dir: string, options: RestoreOptions = {}):
         quotaMultiplier: quotaMultiplier(env),
       }));
 
-  const results: RestoredCampaign[] = [];
-  for (const group of groupBy(backups, (b) => `${b.account}/${b.region}`).values()) {
+  // Every account's credentials are checked before anything is created: no half-done restore.
+  const groups = [...groupBy(backups, (b) => `${b.account}/${b.region}`).values()].map((group) => {
     const { account, region } = group[0];
-    const clients = clientsFor(account, region);
+    return { group, account, region, clients: clientsFor(account, region) };
+  });
+  for (const { group, account, region, clients } of groups) {
+    const scope = { stack: `restore ${account}/${region}` };
+    await requireAccount(clients, account, scope, `restore ${group.length} campaign(s)`, `the backup (${group[0].file})`);
+  }
+
+  const results: RestoredCampaign[] = [];
+  for (const { group, account, region, clients } of groups) {
     for (const onInstance of groupBy(group, (b) => b.instanceId).values()) {
       const instanceId = onInstance[0].instanceId;
-      const api = new CampaignsApi(clients.campaigns, { stack: `restore ${account}/${region}`, instance: instanceId });
-      const existing = new Set((await api.listCampaigns(instanceId)).map((c) => c.name));
+      const scope = { stack: `restore ${account}/${region}`, instance: instanceId };
+      const v1 = new CampaignsApi(clients.campaigns, scope);
+      const v2 = new CampaignsV2Api(clients.campaignsV2, scope);
+      // Names are unique per instance across both APIs: a v2 campaign's name blocks a v1 one's.
+      const existing = new Set((await listInstanceCampaigns({ v1, v2 }, instanceId)).map((c) => c.name));
       for (const backup of onInstance) {
-        const base = { file: backup.file, account, region, instanceId, name: backup.request.name, backupId: backup.backupId };
+        const { file, backupId, api } = backup;
+        const base = { file, account, region, instanceId, name: backup.request.name, api, backupId };
         let result: RestoredCampaign;
         if (existing.has(backup.request.name)) result = { ...base, outcome: "exists" };
         else if (options.dryRun) result = { ...base, outcome: "would-create" };
-        else result = { ...base, outcome: "created", newId: await api.createCampaign(backup.request) };
+        else result = { ...base, outcome: "created", newId: await create(backup, v1, v2) };
         existing.add(backup.request.name);
         results.push(result);
         reporter.line(describeRestored(result));
@@ -109,12 +119,20 @@ export async function restoreBackups(dir: string, options: RestoreOptions = {}):
     existing: results.filter((r) => r.outcome === "exists").length,
     dryRun: options.dryRun ?? false,
   };
+  reporter.line(
+    `${summary.dryRun ? "dry run: would create" : "done: created"} ${summary.dryRun ? summary.found - summary.existing : summary.created} ` +
+      `of ${summary.found} backed-up campaign(s), ${summary.existing} already there`,
+  );
   reporter.summary(summary);
   return { exitCode: HookExit.ok, summary, campaigns: results };
 }
 
+function create(backup: Backup, v1: CampaignsApi, v2: CampaignsV2Api): Promise<string> {
+  return backup.api === "v2" ? v2.createCampaign(backup.request) : v1.createCampaign(backup.request);
+}
+
 function describeRestored(r: RestoredCampaign): string {
-  const where = `${r.account}/${r.region} instance ${r.instanceId}`;
+  const where = `${r.account}/${r.region} instance ${r.instanceId}${r.api === "v2" ? " (v2)" : ""}`;
   if (r.outcome === "exists") return `"${r.name}" already exists on ${where}: skipped`;
   if (r.outcome === "would-create") return `would create "${r.name}" on ${where} from ${r.file}`;
   return `created "${r.name}" on ${where} as ${r.newId} (was ${r.backupId})`;
@@ -151,59 +169,6 @@ async function jsonFilesUnder(dir: string): Promise<string[]> {
     else if (entry.isFile() && entry.name.endsWith(".json")) found.push(path);
   }
   return found;
-}
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-const DIALERS = ["progressiveDialerConfig", "predictiveDialerConfig", "agentlessDialerConfig"];
-
-/** The backup, or what is wrong with it. */
-export function parseBackup(file: string, text: string): Backup | string {
-  const [account, region, instanceId, fileName] = file.split(sep).slice(-4);
-  if (!fileName || !/^\d{12}$/.test(account)) return "not under <account>/<region>/<instance>/<campaign id>.json";
-  let campaign: unknown;
-  try {
-    campaign = JSON.parse(text);
-  } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
-  }
-  if (!isObject(campaign)) return "not a JSON object";
-  const { id, name, connectInstanceId, arn, dialerConfig, outboundCallConfig, tags } = campaign;
-  const missing = Object.entries({ id, name, connectInstanceId })
-    .filter(([, value]) => typeof value !== "string" || value === "")
-    .map(([key]) => key);
-  if (missing.length) return `missing ${missing.join(", ")}`;
-  if (!isObject(dialerConfig) || Object.keys(dialerConfig).filter((k) => DIALERS.includes(k)).length !== 1) {
-    return `dialerConfig must hold exactly one of ${DIALERS.join(", ")}`;
-  }
-  if (!isObject(outboundCallConfig) || typeof outboundCallConfig.connectContactFlowId !== "string") {
-    return "outboundCallConfig.connectContactFlowId is missing";
-  }
-  if (tags !== undefined && !(isObject(tags) && Object.values(tags).every((v) => typeof v === "string"))) {
-    return "tags must map strings to strings";
-  }
-  if (basename(fileName, ".json") !== id) return `campaign id ${String(id)} does not match the file name`;
-  if (connectInstanceId !== instanceId)
-    return `connectInstanceId ${String(connectInstanceId)} does not match the directory ${instanceId}`;
-  const fromArn = typeof arn === "string" ? parseArn(arn) : undefined;
-  if (fromArn && (fromArn.account !== account || fromArn.region !== region)) {
-    return `its ARN names ${fromArn.account}/${fromArn.region}, but it is filed under ${account}/${region}`;
-  }
-  return {
-    file,
-    account,
-    region,
-    instanceId,
-    backupId: id as string,
-    request: {
-      name: name as string,
-      connectInstanceId: instanceId,
-      // Checked above to hold one known member; the SDK's union type cannot be narrowed from JSON.
-      dialerConfig: dialerConfig as unknown as DialerConfig,
-      outboundCallConfig: outboundCallConfig as unknown as OutboundCallConfig,
-      tags: tags as Record<string, string> | undefined,
-    },
-  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

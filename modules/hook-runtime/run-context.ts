@@ -1,6 +1,8 @@
 /** What every command of the hook starts from: clients, the API wrapper, the reporter. */
 import type { HookInput } from "../hook-contract";
+import type { CampaignApis } from "./campaign-listing";
 import { CampaignsApi } from "./campaigns-api";
+import { CampaignsV2Api } from "./campaigns-v2-api";
 import { createClients, type HookClients } from "./clients";
 import { HookFailure, type Scope } from "./errors";
 import { type OutputStreams, processStreams, Reporter } from "./report";
@@ -24,7 +26,12 @@ export interface RunContext {
   readonly env: NodeJS.ProcessEnv;
   readonly scope: Scope;
   readonly clients: HookClients;
+  /** The v1 API: onboarding, and v1 campaigns. */
   readonly api: CampaignsApi;
+  /** The v2 API: v2 campaigns, and offboarding with a deletion policy. */
+  readonly apiV2: CampaignsV2Api;
+  /** Both, by version: campaigns are handled through the API they answer to. */
+  readonly apis: CampaignApis;
   readonly reporter: Reporter;
 }
 
@@ -49,11 +56,15 @@ export function openRun(input: HookInput, options: RunOptions): RunContext {
       sessionLabel: input.stack,
       quotaMultiplier: quotaMultiplier(env),
     });
+  const api = new CampaignsApi(clients.campaigns, scope);
+  const apiV2 = new CampaignsV2Api(clients.campaignsV2, scope);
   return {
     env,
     scope,
     clients,
-    api: new CampaignsApi(clients.campaigns, scope),
+    api,
+    apiV2,
+    apis: { v1: api, v2: apiV2 },
     reporter: new Reporter(options.output ?? processStreams(), `${input.stack} ${input.instance_id}`),
   };
 }

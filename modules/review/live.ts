@@ -6,11 +6,20 @@ import { hookOf } from "./rules/subjects";
 import { changeKind } from "./change-kind";
 import { knownAt } from "./values";
 
+/**
+ * The state as the review prints it: v1 campaigns as always, v2 ones (v1 and v2 campaigns both
+ * answer here) with their API and channels, e.g. `Running, v2 SMS`.
+ */
+function liveState(c: { readonly state: string; readonly api: string; readonly channelSubtypes?: readonly string[] }): string {
+  if (c.api !== "v2") return c.state;
+  return `${c.state}, v2${c.channelSubtypes?.length ? ` ${c.channelSubtypes.join("+")}` : ""}`;
+}
+
 /** Swallows the hook runtime's own lines: the review prints its findings itself. */
 const SILENT = { write: () => true };
 
 /**
- * For each destroy hook the plan will run, the campaigns its instance has now — through the same
+ * For each destroy hook the plan will run, the campaigns (v1 and v2) its instance has now — through the same
  * code as `cleanup --dry-run` (the hook runtime's `planCleanup`), with the standard AWS
  * credentials and endpoint. The hook runtime (and so the AWS SDK) loads only here.
  */
@@ -30,7 +39,7 @@ export async function liveCleanups(plan: PlanDocument): Promise<LiveCleanup[]> {
       if (input === undefined) throw new Error("the hook's input is hidden in the plan");
       const hookInput: HookInput = parseHookInput(JSON.stringify(input));
       const { campaigns } = await planCleanup(hookInput, { output: { stdout: SILENT, stderr: SILENT } });
-      results.push({ ...entry, campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, state: String(c.state) })) });
+      results.push({ ...entry, campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, state: liveState(c) })) });
     } catch (error) {
       results.push({ ...entry, error: (error as Error).message.split("\n")[0] });
     }

@@ -52,7 +52,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
       dryRun: false,
       refused: false,
     });
-    expect((await emulator.stats()).requests).toEqual({ ListCampaigns: 1 });
+    expect((await emulator.stats()).requests).toEqual({ ListCampaigns: 1, "v2:ListCampaigns": 1 });
     expect(existsSync(join(input.backup_dir, ACCOUNT))).toBe(false);
   });
 
@@ -76,6 +76,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     // The minimum: one list, one describe, one state batch, one delete, one final list.
     expect(requests).toEqual({
       ListCampaigns: 2,
+      "v2:ListCampaigns": 2,
       DescribeCampaign: 1,
       GetCampaignStateBatch: 1,
       DeleteCampaign: 1,
@@ -109,6 +110,8 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     expect(await listNames(client, otherInstance)).toEqual(["campaign-000", "campaign-001"]);
     expect(requests).toEqual({
       ListCampaigns: 3 + 1,
+      // Every listing asks v2 too: one empty page each time.
+      "v2:ListCampaigns": 1 + 1,
       DescribeCampaign: 120,
       GetCampaignStateBatch: 5, // chunks of 25: 25, 25, 25, 25, 20
       StopCampaign: 10,
@@ -133,7 +136,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     expect(run.stderr).toContain(`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run`);
     expect(await listNames(client, instanceId)).toEqual(["campaign-000", "campaign-001", "campaign-002"]);
     expect(existsSync(input.backup_dir) && readdirSync(input.backup_dir)).toEqual([]);
-    expect(requests).toEqual({ ListCampaigns: 1 });
+    expect(requests).toEqual({ ListCampaigns: 1, "v2:ListCampaigns": 1 });
   });
 
   test("20% throttling and 5% internal errors: completes with exact counts", async () => {
@@ -220,11 +223,15 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     const instanceId = await createInstance(emulator);
     await createCampaigns(client, instanceId, 1);
     const input = hookInput(instanceId, { account: "210987654321" });
+    await emulator.resetStats();
     const run = await runBundle(bundle, emulator, "cleanup", input);
-    expect(run.code).toBe(HookExit.failed);
+    // A guard refusal (3), found by STS GetCallerIdentity before any campaign call.
+    expect(run.code).toBe(HookExit.refused);
     expect(run.stderr).toMatch(
-      /^campaigns-hook: error: stack campaigns-123456789012-us-east-1, instance .*: campaign .* is in account 123456789012 \/ us-east-1, but the stack targets 210987654321 \/ us-east-1/,
+      /^campaigns-hook: error: stack campaigns-123456789012-us-east-1, instance .*: refusing to clean up campaigns: the credentials act in account 123456789012 \(.*\), but the stack targets account 210987654321\. Nothing was touched\./,
     );
+    expect(run.stdout).toBe("");
+    expect((await emulator.stats()).requests).toEqual({});
     expect(await listNames(client, instanceId)).toEqual(["campaign-000"]);
   });
 });

@@ -40,7 +40,7 @@ describeWithEmulator("cleanup in-process", () => {
 
     const plan = await planCleanup(input, { env: FAST_QUOTAS, output });
 
-    expect((await emulator.stats()).requests).toEqual({ ListCampaigns: 1, GetCampaignStateBatch: 1 });
+    expect((await emulator.stats()).requests).toEqual({ ListCampaigns: 1, "v2:ListCampaigns": 1, GetCampaignStateBatch: 1 });
     expect(plan.campaigns.map((c) => [c.name, c.id, c.state])).toEqual([
       ["campaign-000", ids[0], "Running"],
       ["campaign-001", ids[1], "Paused"],
@@ -79,6 +79,7 @@ describeWithEmulator("cleanup in-process", () => {
     expect(result.campaigns.find((c) => c.id === victim)).toEqual({
       id: victim,
       name: "campaign-000",
+      api: "v1",
       stopped: false,
       result: "already-gone",
     });

@@ -3,7 +3,7 @@ import { HookExit } from "../../modules/hook-contract";
 import { parseHookInput } from "../../modules/hook-runtime";
 import { sessionName } from "../../modules/hook-runtime/clients";
 import { Pacer, TokenBucket } from "../../modules/hook-runtime/pacing";
-import { parseBackup } from "../../modules/hook-runtime/restore";
+import { parseBackup } from "../../modules/hook-runtime/backup-file";
 import { encryptionConfig } from "../../modules/hook-runtime/onboarding";
 import { hookInput } from "./fixtures";
 
@@ -69,6 +69,7 @@ describe("parseBackup", () => {
       region: "us-east-1",
       instanceId: "inst-1",
       backupId: "camp-1",
+      api: "v1",
       request: {
         name: "Spring",
         connectInstanceId: "inst-1",

@@ -2,8 +2,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
 import { ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
+import { ConnectCampaignsV2Client, CreateCampaignCommand as CreateV2Campaign, ListCampaignsCommand as ListV2Campaigns } from "@aws-sdk/client-connectcampaignsv2";
 import { anyTarget, deployRolePolicy, deployRoleStatements, scopeOf, withoutStatement, type StatementSpec } from "../../modules/policy";
 import type { ResolvedRollout } from "../../modules/rollout";
+import { assumeAccount } from "../emulator/aws-fixtures";
+import { v2CampaignInput } from "../emulator/campaigns-v2-fixtures";
 import { startEmulator, type Emulator } from "../emulator/emulator";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
@@ -96,14 +99,18 @@ describeWithTools("lifecycle: least privilege, proven under IAM enforcement", te
     expect(plan.code).toBe(0);
 
     await t.fixtures.createCampaigns(t.instanceId, 3);
+    // v2 campaigns too: the hook's v2 calls (list, describe, state, delete, offboarding) must be
+    // allowed by the same actions, as both APIs sign as connect-campaigns.
+    const v2 = new ConnectCampaignsV2Client({ endpoint: emulator.endpoint, region: REGION, credentials: await assumeAccount(emulator, BASELINE) });
+    for (const subtype of ["telephony", "email"] as const) await v2.send(new CreateV2Campaign(v2CampaignInput(subtype, t.instanceId, `v2-${subtype}`)));
     const destroyed = await destroy(BASELINE);
     transcripts.push(outputOf(destroyed));
     expectOk(destroyed, "destroy as the pipeline");
-    expect(destroyed.stdout).toMatch(/"event":"cleanup-summary".*"found":3.*"backedUp":3.*"deleted":3/);
-    const left = await t.fixtures.campaigns.send(
-      new ListCampaignsCommand({ filters: { instanceIdFilter: { value: t.instanceId, operator: "Eq" } } }),
-    );
+    expect(destroyed.stdout).toMatch(/"event":"cleanup-summary".*"found":5.*"backedUp":5.*"deleted":5/);
+    const filters = { instanceIdFilter: { value: t.instanceId, operator: "Eq" as const } };
+    const left = await t.fixtures.campaigns.send(new ListCampaignsCommand({ filters }));
     expect(left.campaignSummaryList).toEqual([]);
+    expect((await v2.send(new ListV2Campaigns({ filters }))).campaignSummaryList).toEqual([]);
     expect((await t.fixtures.iam.send(new ListRolesCommand({ PathPrefix: ROLE_PATH }))).Roles).toEqual([]);
   });
 

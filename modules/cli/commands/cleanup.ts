@@ -2,7 +2,7 @@ import { toHookInput } from "../../hook-contract";
 import { hookSettingsFor, loadRolloutConfig, selectTargets } from "../../rollout";
 import { CliError, ExitCode } from "../exit-codes";
 import { withHookRuntime } from "../lazy";
-import { printJson, stderrOnlyFor } from "../output";
+import { printJson, hookOutputFor } from "../output";
 
 export interface CleanupOptions {
   readonly config: string;
@@ -30,7 +30,7 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
     );
   }
   await withHookRuntime(async (runtime) => {
-    const output = stderrOnlyFor(options.json);
+    const output = hookOutputFor(options.json);
     const results = [];
     let exitCode: number = ExitCode.ok;
     for (const { settings } of instances) {

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { CliError } from "../exit-codes";
 import { withHookRuntime } from "../lazy";
-import { printJson, stderrOnlyFor } from "../output";
+import { printJson, hookOutputFor } from "../output";
 
 export interface RestoreCommandOptions {
   readonly dryRun?: boolean;
@@ -16,7 +16,7 @@ export interface RestoreCommandOptions {
 export async function restoreCommand(dir: string, options: RestoreCommandOptions): Promise<void> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError(`${dir}: expected a directory of campaign backups`);
   await withHookRuntime(async ({ restoreBackups }) => {
-    const result = await restoreBackups(dir, { dryRun: options.dryRun, roleTemplate: options.roleTemplate, output: stderrOnlyFor(options.json) });
+    const result = await restoreBackups(dir, { dryRun: options.dryRun, roleTemplate: options.roleTemplate, output: hookOutputFor(options.json) });
     if (options.json) printJson({ summary: result.summary, campaigns: result.campaigns });
     process.exitCode = result.exitCode;
   });

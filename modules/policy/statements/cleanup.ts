@@ -2,6 +2,12 @@
  * The destroy-time hooks: cleanup (modules/hook-runtime/cleanup.ts, backup.ts) deletes the
  * instance's campaigns, each backed up first; offboarding (offboarding.ts) removes the
  * instance's campaigns configuration so that the role can be deleted after it.
+ *
+ * API v2 (`connectcampaignsv2`) signs as the same service (`connect-campaigns`, its model's
+ * signingName), so its calls need the same actions as their v1 namesakes, on the same campaign
+ * ARNs (`arn:<partition>:connect-campaigns:<region>:<account>:campaign/<id>` for both): the hook
+ * makes v2 ListCampaigns, GetCampaignStateBatch, DescribeCampaign, StopCampaign, DeleteCampaign
+ * and DeleteConnectInstanceConfig, each covered below.
  */
 import { resources, type StatementSpec } from "../document";
 import { arn, type PolicyScope } from "../scope";
@@ -20,7 +26,8 @@ export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
         Resource: "*",
       },
       step: "destroy",
-      source: "modules/hook-runtime/campaigns-api.ts listCampaigns, campaignStates (cleanup and the offboarding guard)",
+      source:
+        "modules/hook-runtime/campaign-calls.ts listCampaigns, campaignStates, through v1 and v2 (cleanup, its dry run, the offboarding guard, restore)",
       proof: "emulator",
     },
     {
@@ -32,7 +39,7 @@ export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
         Resource: resources(scope.targets.map((t) => arn.campaigns(p, t))),
       },
       step: "destroy",
-      source: `modules/hook-runtime/cleanup.ts cleanUpChunk, deleteCampaign; ${CAMPAIGNS_REFERENCE}`,
+      source: `modules/hook-runtime/cleanup.ts cleanUpChunk, deleteCampaign, through the campaign's API (v1 or v2); ${CAMPAIGNS_REFERENCE}`,
       proof: "emulator",
     },
     {
@@ -43,7 +50,8 @@ export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
         Resource: "*",
       },
       step: "destroy",
-      source: "modules/hook-runtime/offboarding.ts; onboarding.ts deletes a FAILED job before retrying",
+      source:
+        "modules/hook-runtime/offboarding.ts (v2 DeleteConnectInstanceConfig, campaignDeletionPolicy RETAIN_ALL); onboarding.ts deletes a FAILED job before retrying",
       proof: "emulator",
     },
   ];

@@ -6,7 +6,8 @@ export function restoreStatements(scope: PolicyScope): StatementSpec[] {
   return [
     {
       // CreateCampaign is authorized on the campaign it creates (Service Authorization Reference:
-      // resource type campaign, required), so the target's campaign ARNs, not "*".
+      // resource type campaign, required), so the target's campaign ARNs, not "*". v1 and v2
+      // CreateCampaign are one action (both sign as connect-campaigns).
       // ListCampaigns (already in ListInstanceCampaigns) skips names that exist.
       statement: {
         Sid: "RestoreCampaigns",
@@ -15,7 +16,7 @@ export function restoreStatements(scope: PolicyScope): StatementSpec[] {
         Resource: resources(scope.targets.map((t) => arn.campaigns(scope.partition, t))),
       },
       step: "restore",
-      source: "modules/hook-runtime/restore.ts restoreBackups (createCampaign with the backup's tags)",
+      source: "modules/hook-runtime/restore.ts restoreBackups (v1 or v2 createCampaign, by the backup's api, with its tags)",
       proof: { notEnforced: "restore is not part of apply, plan or destroy; test/hook-runtime/restore.test.ts runs it without IAM enforcement" },
     },
     {
