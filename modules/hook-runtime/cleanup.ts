@@ -11,7 +11,7 @@
  * Running or Paused campaign must be stopped before it is deleted. StopCampaign only for those.
  */
 import type { CampaignState, CampaignSummary } from "@aws-sdk/client-connectcampaigns";
-import { HookExit, type HookInput } from "../hook-contract";
+import { HookExit, type CleanupHookInput } from "../hook-contract";
 import { parseArn } from "./arn";
 import { backUpCampaign, backupPath, backupRoot, type BackupTarget } from "./backup";
 import type { CampaignsApi, OrGone } from "./campaigns-api";
@@ -86,7 +86,7 @@ export interface CleanupPlan {
 const isActive = (state: OrGone<CampaignState> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
 
 /** Dry run: what {@link runCleanup} would back up, stop and delete. Reads only; writes nothing. */
-export async function planCleanup(input: HookInput, options: RunOptions = {}): Promise<CleanupPlan> {
+export async function planCleanup(input: CleanupHookInput, options: RunOptions = {}): Promise<CleanupPlan> {
   const run = openRun(input, options);
   const root = backupRoot(input, run.env);
   const listed = await run.api.listCampaigns(input.instance_id);
@@ -116,7 +116,7 @@ export async function planCleanup(input: HookInput, options: RunOptions = {}): P
   return { exitCode: HookExit.ok, summary, campaigns };
 }
 
-export async function runCleanup(input: HookInput, options: RunOptions = {}): Promise<CleanupResult> {
+export async function runCleanup(input: CleanupHookInput, options: RunOptions = {}): Promise<CleanupResult> {
   const run = openRun(input, options);
   const root = backupRoot(input, run.env);
   const outcomes = new Map<string, CampaignOutcome>();
@@ -229,7 +229,7 @@ function describeOutcome(outcome: CampaignOutcome): string {
   return `${label}: ${steps.join(" → ")}`;
 }
 
-function refuse(listed: readonly CampaignSummary[], input: HookInput, run: RunContext): void {
+function refuse(listed: readonly CampaignSummary[], input: CleanupHookInput, run: RunContext): void {
   run.reporter.warn(
     `refusing to delete ${listed.length} campaign(s) of instance ${input.instance_id}: allow_campaign_deletion is false. ` +
       "Nothing was deleted and no backup was written.",
@@ -238,7 +238,7 @@ function refuse(listed: readonly CampaignSummary[], input: HookInput, run: RunCo
   run.reporter.warn(refusalAdvice(input));
 }
 
-function refusalAdvice(input: HookInput): string {
+function refusalAdvice(input: CleanupHookInput): string {
   return (
     `To allow deletion, set "allowCampaignDeletion": true for this target in the rollout config, re-synthesize and apply, ` +
     `then destroy; or review \`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run\` ` +
@@ -250,7 +250,7 @@ function refusalAdvice(input: HookInput): string {
  * Refuses to go on when the listed campaigns belong to another account or region than the
  * stack's: the credentials point somewhere else, and this hook deletes things.
  */
-function checkOwner(listed: readonly CampaignSummary[], input: HookInput, run: RunContext): void {
+function checkOwner(listed: readonly CampaignSummary[], input: CleanupHookInput, run: RunContext): void {
   for (const c of listed) {
     const arn = parseArn(c.arn ?? "");
     if (arn && (arn.account !== input.account || arn.region !== input.region)) {
@@ -262,7 +262,7 @@ function checkOwner(listed: readonly CampaignSummary[], input: HookInput, run: R
   }
 }
 
-const where = (input: HookInput) => ({ account: input.account, region: input.region, instanceId: input.instance_id });
+const where = (input: CleanupHookInput) => ({ account: input.account, region: input.region, instanceId: input.instance_id });
 
 function count<T>(items: Map<string, T>, predicate: (item: T) => boolean): number {
   let n = 0;

@@ -3,7 +3,7 @@
  * and onboarding job so that the service-linked role can be deleted after it. Refuses while the
  * instance still has campaigns: the cleanup hook runs first and is where campaigns get deleted.
  */
-import { HookExit, type HookInput } from "../hook-contract";
+import { HookExit, type OnboardingHookInput } from "../hook-contract";
 import type { HookExitCode } from "./errors";
 import { openRun, type RunOptions } from "./run-context";
 
@@ -15,7 +15,7 @@ export interface OffboardingResult {
   readonly jobDeleted: boolean;
 }
 
-export async function runOffboarding(input: HookInput, options: RunOptions = {}): Promise<OffboardingResult> {
+export async function runOffboarding(input: OnboardingHookInput, options: RunOptions = {}): Promise<OffboardingResult> {
   const run = openRun(input, options);
   const remaining = (await run.api.listCampaigns(input.instance_id)).map((c) => ({ id: c.id ?? "", name: c.name ?? "" }));
   const summary = { event: "offboard-summary", stack: input.stack, instance: input.instance_id };

@@ -1,23 +1,41 @@
+import * as path from "node:path";
 import { Construct } from "constructs";
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
-import { requireTerraformVersion } from "../terraform-builtins";
+import { addRemovedBlock, addressAt, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME } from "../hook-contract";
-import { hookSettingsFor, ResolvedBackend, ResolvedTarget } from "../rollout";
+import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 
+/** Construct ids: part of every resource address in state, never to be changed. */
+const ROLE_ID = "role";
+/** The id of the `aws_iam_service_linked_role` inside `CampaignsServiceLinkedRole` (modules/role). */
+const ROLE_RESOURCE_ID = "role";
+const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
+const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
 
 /**
  * One (account, Region) target: the campaigns role, each Connect instance onboarded, and a
  * destroy hook per instance that cleans up its campaigns before the role goes.
+ *
+ * Hermetic: the stack holds no path of the checkout. Relative config paths (backups, local
+ * state) are written relative to the stack directory, `<outdir>/stacks/<stack id>`, where
+ * Terraform and the hooks run; two clones at different paths synthesize the same bytes.
+ *
+ * Retired instances (and a retired target) are removed with their hooks: `removed` blocks whose
+ * destroy-time provisioners back up and delete the campaigns, then offboard.
  */
 export class CampaignsTargetStack extends TerraformStack {
-  public readonly role: CampaignsServiceLinkedRole;
+  /** The campaigns role; undefined for a retired target (whose apply deletes it). */
+  public readonly role?: CampaignsServiceLinkedRole;
+  /** Where Terraform runs this stack: relative paths in the stack are relative to it. */
+  public readonly stackDir: string;
 
   constructor(scope: Construct, public readonly target: ResolvedTarget) {
     super(scope, target.stackId);
+    this.stackDir = path.resolve(App.of(this).outdir, "stacks", target.stackId);
     requireTerraformVersion(this);
     this.configureBackend(target.backend);
     new AwsProvider(this, "aws", {
@@ -27,36 +45,65 @@ export class CampaignsTargetStack extends TerraformStack {
       defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: { ...target.tags } }] : undefined,
     });
 
+    if (target.retired) {
+      this.retireTarget();
+      return;
+    }
     const role = target.role;
-    this.role = new CampaignsServiceLinkedRole(this, "role", {
+    const campaignsRole = new CampaignsServiceLinkedRole(this, ROLE_ID, {
       mode: role.mode,
       customSuffix: role.mode === "create" ? role.customSuffix : undefined,
       description: role.mode === "observe" ? undefined : role.description,
       tags: role.mode === "observe" ? undefined : role.tags,
       roleArn: role.mode === "create" ? undefined : role.arn,
     });
+    this.role = campaignsRole;
 
-    for (const { instance, settings } of hookSettingsFor(target)) {
-      const onboarding = new InstanceOnboarding(this, `onboarding-${instance.id}`, { settings, role: this.role.dependable });
-      new CampaignCleanupHook(this, `campaign-cleanup-${instance.id}`, {
+    for (const { instance, settings } of hookSettingsFor(target, this.stackDir)) {
+      if (instance.retired) {
+        this.retireInstance(instance.id);
+        continue;
+      }
+      const onboarding = new InstanceOnboarding(this, onboardingId(instance.id), { settings, role: campaignsRole.dependable });
+      new CampaignCleanupHook(this, cleanupId(instance.id), {
         settings,
-        dependsOn: [onboarding.resource, this.role.dependable],
+        dependsOn: [onboarding.resource, campaignsRole.dependable],
       });
     }
 
-    new TerraformOutput(this, "role_arn", { value: this.role.roleArn, description: "ARN of the campaigns service-linked role, as IAM reports it." });
-    new TerraformOutput(this, "role_name", { value: this.role.roleName, description: "Name of the campaigns service-linked role." });
-    new TerraformOutput(this, "role_unique_id", { value: this.role.roleUniqueId, description: "Unique id of the campaigns service-linked role." });
+    new TerraformOutput(this, "role_arn", { value: campaignsRole.roleArn, description: "ARN of the campaigns service-linked role, as IAM reports it." });
+    new TerraformOutput(this, "role_name", { value: campaignsRole.roleName, description: "Name of the campaigns service-linked role." });
+    new TerraformOutput(this, "role_unique_id", { value: campaignsRole.roleUniqueId, description: "Unique id of the campaigns service-linked role." });
     new TerraformOutput(this, "campaigns_role_arns", {
-      value: this.role.campaignsRoleArns,
+      value: campaignsRole.campaignsRoleArns,
       description: "Every outbound campaigns service-linked role in the account.",
     });
   }
 
+  /**
+   * Both hooks of an instance leave through `removed` blocks: Terraform destroys the cleanup hook
+   * first (state records that it depends on the onboarding), so campaigns are backed up and
+   * deleted before the instance is offboarded.
+   */
+  private retireInstance(instanceId: string): void {
+    CampaignCleanupHook.retire(this, cleanupId(instanceId));
+    InstanceOnboarding.retire(this, onboardingId(instanceId));
+  }
+
+  /** Every instance retired, then the role (created or adopted) deleted; nothing is read back. */
+  private retireTarget(): void {
+    for (const instance of this.target.instances) this.retireInstance(instance.id);
+    if (this.target.role.mode !== "observe") {
+      addRemovedBlock(this, { from: addressAt(this, "aws_iam_service_linked_role", [ROLE_ID, ROLE_RESOURCE_ID]) });
+    }
+  }
+
   private configureBackend(backend: ResolvedBackend): void {
     if (backend.type === "local") {
-      // Without a path, cdktf's default local state (terraform.<stack>.tfstate) applies.
-      if (backend.path !== undefined) new LocalBackend(this, { path: backend.path });
+      // cdktf's default would be an absolute terraform.<stack>.tfstate in the cwd: name the same
+      // file relative to the stack directory instead. Never inside cdktf.out (synth cleans it).
+      const written = backend.path ?? `terraform.${this.target.stackId}.tfstate`;
+      new LocalBackend(this, { path: stackRelativeConfigPath(this.target, written, this.stackDir) });
       return;
     }
     new S3Backend(this, {

@@ -1,4 +1,4 @@
-import type { HookInput, HookKind } from "../../hook-contract";
+import type { CleanupHookInput, HookKind, OnboardingHookInput } from "../../hook-contract";
 import { CAMPAIGNS_SERVICE_PRINCIPAL } from "../../role/service";
 import { knownAt, type Side } from "../values";
 import type { RuleSubject } from "./rule";
@@ -31,7 +31,7 @@ export interface HookView {
  */
 export function hookOf(subject: RuleSubject, kind: HookKind): HookView | undefined {
   if (subject.resource.type !== "terraform_data") return undefined;
-  const input = (key: keyof HookInput) => knownAt(subject.resource.change, objectSide(subject), ["input", key]);
+  const input = (key: keyof OnboardingHookInput | keyof CleanupHookInput) => knownAt(subject.resource.change, objectSide(subject), ["input", key]);
   if (input("kind") !== kind) return undefined;
   const instance = input("instance_id");
   const allow = input("allow_campaign_deletion");
