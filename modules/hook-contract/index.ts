@@ -94,6 +94,13 @@ export const PROVIDER_SESSION_NAME = "connect-campaigns-iac";
 /** The hooks' sessions: `campaigns-hook-<stack or task>`. */
 export const HOOK_SESSION_PREFIX = "campaigns-hook-";
 
+/**
+ * The stack output that lists the addresses its `removed` blocks destroy with their hooks
+ * (retired instances and targets). Terraform's JSON plan shows such a removal exactly like a
+ * plain one (`delete_because_no_resource_config`); the plan review tells them apart with this.
+ */
+export const RETIRED_RESOURCES_OUTPUT = "retired_resources";
+
 /** Environment variable that overrides `backup_dir` at run time (pipelines with their own disk). */
 export const BACKUP_DIR_ENV = "CAMPAIGN_BACKUP_DIR";
 

@@ -5,8 +5,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
-import { addRemovedBlock, addressAt, requireTerraformVersion } from "../terraform-builtins";
-import { PROVIDER_SESSION_NAME } from "../hook-contract";
+import { addRemovedBlock, addressAt, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
+import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 
 /** Construct ids: part of every resource address in state, never to be changed. */
@@ -47,6 +47,7 @@ export class CampaignsTargetStack extends TerraformStack {
 
     if (target.retired) {
       this.retireTarget();
+      this.outputRetired();
       return;
     }
     const role = target.role;
@@ -77,6 +78,17 @@ export class CampaignsTargetStack extends TerraformStack {
     new TerraformOutput(this, "campaigns_role_arns", {
       value: campaignsRole.campaignsRoleArns,
       description: "Every outbound campaigns service-linked role in the account.",
+    });
+    this.outputRetired();
+  }
+
+  /** Lists what the `removed` blocks destroy with their hooks, for the plan review (none: no output). */
+  private outputRetired(): void {
+    const addresses = removedAddresses(this);
+    if (addresses.length === 0) return;
+    new TerraformOutput(this, RETIRED_RESOURCES_OUTPUT, {
+      value: [...addresses],
+      description: "Resources this apply removes through removed blocks, their destroy hooks included (retired instances and targets).",
     });
   }
 

@@ -60,3 +60,8 @@ function renderRemoved(block: RemovedBlock): Record<string, unknown> {
   }));
   return { from: block.from, lifecycle: { destroy: true }, ...(provisioners.length > 0 ? { provisioner: provisioners } : {}) };
 }
+
+/** The addresses the stack's `removed` blocks destroy, in the order they were added. */
+export function removedAddresses(stack: TerraformStack): readonly string[] {
+  return (removedByStack.get(stack) ?? []).map((b) => b.from);
+}
