@@ -1,15 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFile } from "node:child_process";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { PLAN_JSON_FILE, SAVED_PLAN_FILE } from "./plan-source";
 import { terraformOutput as terraform } from "../terraform-cli";
+import { appNodeArgs } from "../package-root";
 
 const run = promisify(execFile);
-
-/** The project root: where main.ts (the CDKTF app) lives. */
-const ROOT = path.resolve(__dirname, "..", "..");
 
 export interface PlannedStacks {
   /** cdktf's output directory. */
@@ -26,9 +23,7 @@ export interface PlannedStacks {
  */
 export async function planStacks(cwd: string, log: (line: string) => void): Promise<PlannedStacks> {
   log("synthesizing the stacks");
-  // tsx by absolute URL: `--import tsx` would resolve it from the user's directory.
-  const tsx = pathToFileURL(require.resolve("tsx")).href;
-  await run(process.execPath, ["--import", tsx, path.join(ROOT, "main.ts")], { cwd, maxBuffer: 64 * 1024 * 1024 });
+  await run(process.execPath, appNodeArgs(), { cwd, maxBuffer: 64 * 1024 * 1024 });
   const outdir = path.join(cwd, "cdktf.out");
   // The manifest names the stacks of this synth only; stale stack folders of earlier ones stay out.
   const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { workingDirectory: string }> };

@@ -2,16 +2,17 @@ import * as path from "node:path";
 import { Construct } from "constructs";
 import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CampaignsServiceLinkedRole } from "../role";
+import { ICampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
 import { addRemovedBlock, addressAt, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
+import { campaignsRoleFor } from "./campaigns-role-for";
 import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 
 /** Construct ids: part of every resource address in state, never to be changed. */
 const ROLE_ID = "role";
-/** The id of the `aws_iam_service_linked_role` inside `CampaignsServiceLinkedRole` (modules/role). */
+/** The id of the `aws_iam_service_linked_role` inside the created and adopted role constructs (modules/role). */
 const ROLE_RESOURCE_ID = "role";
 const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
 const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
@@ -29,7 +30,7 @@ const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
  */
 export class CampaignsTargetStack extends TerraformStack {
   /** The campaigns role; undefined for a retired target (whose apply deletes it). */
-  public readonly role?: CampaignsServiceLinkedRole;
+  public readonly role?: ICampaignsServiceLinkedRole;
   /** Where Terraform runs this stack: relative paths in the stack are relative to it. */
   public readonly stackDir: string;
 
@@ -50,14 +51,7 @@ export class CampaignsTargetStack extends TerraformStack {
       this.outputRetired();
       return;
     }
-    const role = target.role;
-    const campaignsRole = new CampaignsServiceLinkedRole(this, ROLE_ID, {
-      mode: role.mode,
-      customSuffix: role.mode === "create" ? role.customSuffix : undefined,
-      description: role.mode === "observe" ? undefined : role.description,
-      tags: role.mode === "observe" ? undefined : role.tags,
-      roleArn: role.mode === "create" ? undefined : role.arn,
-    });
+    const campaignsRole = campaignsRoleFor(this, ROLE_ID, target.role);
     this.role = campaignsRole;
 
     for (const { instance, settings } of hookSettingsFor(target, this.stackDir)) {
