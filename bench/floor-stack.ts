@@ -16,7 +16,7 @@ const HOOK = `node "\${path.module}/${HOOK_ASSET_PATH}"`;
 /**
  * The floor of the bench: the same Terraform resources as a CampaignsTargetStack (provider with
  * deploy role and default tags, S3 backend with lockfile, the role or only its reads, the
- * read-back postconditions, two terraform_data hooks per instance with their provisioners, four
+ * read-back postconditions, two terraform_data hooks and a KMS key pin per instance, four
  * outputs), written with stock cdktf constructs the obvious way — `DataResource`, no config
  * validation, no hook file written. Run under `App({ skipValidation: true })`.
  */
@@ -47,29 +47,20 @@ export class FloorStack extends TerraformStack {
     });
     const environment = { CAMPAIGNS_HOOK_INPUT: "${jsonencode(self.input)}" };
     for (const instance of target.instances) {
-      // The same keys as the project's hook input (see HookInput).
-      const input = {
-        stack: this.node.id,
-        account,
-        region,
-        instance_id: instance.id,
-        deploy_role_arn: deployRoleArn,
-        kms_key_arn: null,
-        onboarding_timeout_seconds: 600,
-        allow_campaign_deletion: false,
-        backup_dir: "campaign-backups",
-        backup_s3_bucket: null,
-      };
+      // The same keys as the project's hook inputs (see OnboardingHookInput, CleanupHookInput).
+      const common = { stack: this.node.id, account, region, instance_id: instance.id, deploy_role_arn: deployRoleArn };
+      const pin = new DataResource(this, `kms-key-pin-${instance.id}`, { input: { kms_key_arn: "none" }, lifecycle: { ignoreChanges: ["input"] } });
       const onboarding = new DataResource(this, `onboarding-${instance.id}`, {
-        input: { ...input, kind: "campaigns-onboarding" },
+        input: { ...common, kind: "campaigns-onboarding", kms_key_arn: null, onboarding_timeout_seconds: 600 },
         dependsOn: role ? [role] : undefined,
+        lifecycle: { precondition: [{ condition: `\${${pin.fqn}.input.kms_key_arn == "none"}`, errorMessage: "the KMS key changed" }] },
         provisioners: [
           { type: "local-exec", command: `${HOOK} onboard`, environment },
           { type: "local-exec", when: "destroy", command: `${HOOK} offboard`, environment },
         ],
       });
       new DataResource(this, `cleanup-${instance.id}`, {
-        input: { ...input, kind: "campaigns-cleanup" },
+        input: { ...common, kind: "campaigns-cleanup", allow_campaign_deletion: false, backup_dir: "../../../campaign-backups", backup_s3_bucket: null },
         dependsOn: [onboarding, ...(role ? [role] : [])],
         provisioners: [{ type: "local-exec", when: "destroy", command: `${HOOK} cleanup`, environment }],
       });

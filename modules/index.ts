@@ -5,12 +5,14 @@
  * own (see package.json `exports`), which load no cdktf.
  */
 export * from "./role";
+export { CampaignsHook } from "./hook-construct";
+export type { CampaignsHookBaseProps, CampaignsHookKind, CampaignsHookSpec } from "./hook-construct";
 export { InstanceOnboarding } from "./onboarding";
 export type { InstanceOnboardingProps } from "./onboarding";
 export { CampaignCleanupHook } from "./destroy-hook";
 export type { CampaignCleanupHookProps } from "./destroy-hook";
 export { CampaignsHookAsset } from "./hook-asset";
 export type { CampaignsHookAssetProps } from "./hook-asset";
-export { TerraformData, requireTerraformVersion, MINIMUM_TERRAFORM_VERSION } from "./terraform-builtins";
-export type { TerraformDataConfig } from "./terraform-builtins";
+export { TerraformData, requireTerraformVersion, MINIMUM_TERRAFORM_VERSION, addRemovedBlock, REMOVED_PROVISIONER_TERRAFORM_VERSION } from "./terraform-builtins";
+export type { TerraformDataConfig, RemovedBlock, RemovedLocalExec } from "./terraform-builtins";
 export type { HookSettings } from "./hook-contract";

@@ -4,7 +4,6 @@
  *
  *   cd examples/custom-stack && npx cdktf synth     (or: node --import tsx main.ts)
  */
-import * as path from "node:path";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 // In a project of your own: from "connect-campaigns-iac" (the package root; see the README).
@@ -29,7 +28,9 @@ export class ContactCenterStack extends TerraformStack {
       account: ACCOUNT,
       region: REGION,
       instanceId: INSTANCE_ID,
-      backupDir: path.resolve(__dirname, "campaign-backups"),
+      // Relative to the stack directory (cdktf.out/stacks/<id>), where the hook runs: this
+      // example's campaign-backups/, and no absolute path of the checkout in the stack.
+      backupDir: "../../../campaign-backups",
       allowCampaignDeletion: false,
     };
     const onboarding = new InstanceOnboarding(this, "onboarding", { settings, role: role.dependable });

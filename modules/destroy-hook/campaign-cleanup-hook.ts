@@ -1,14 +1,14 @@
 import { Construct } from "constructs";
 import { ITerraformDependable } from "cdktf";
-import { HookSettings, toHookInput } from "../hook-contract";
-import { CampaignsHookAsset } from "../hook-asset";
-import { TerraformData } from "../terraform-builtins";
+import { HookSettings, toCleanupInput } from "../hook-contract";
+import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../hook-construct";
 
 /** Properties of {@link CampaignCleanupHook}. */
-export interface CampaignCleanupHookProps {
+export interface CampaignCleanupHookProps extends CampaignsHookBaseProps {
   /**
    * Account, Region, instance, deploy role, backup places and — above all —
-   * `allowCampaignDeletion` (default false: destroy stops and lists the campaigns).
+   * `allowCampaignDeletion` (default false: destroy stops and lists the campaigns). Only these
+   * land in the resource's `input`: the onboarding settings belong to {@link InstanceOnboarding}.
    */
   readonly settings: HookSettings;
   /**
@@ -16,12 +16,9 @@ export interface CampaignCleanupHookProps {
    * this hook first, so it runs while they still exist.
    */
   readonly dependsOn: ITerraformDependable[];
-  /**
-   * The hook asset that runs the cleanup.
-   * @default - the stack's {@link CampaignsHookAsset}
-   */
-  readonly hook?: CampaignsHookAsset;
 }
+
+const CLEANUP: CampaignsHookKind = { resourceId: "cleanup", destroyCommand: "cleanup" };
 
 /**
  * Deletes an instance's campaigns at `terraform destroy`, each backed up first, before the
@@ -32,16 +29,18 @@ export interface CampaignCleanupHookProps {
  * carries `allow_campaign_deletion`; destroy reads the value stored in state, so a change of it
  * takes effect after an apply.
  */
-export class CampaignCleanupHook extends Construct {
-  public readonly resource: TerraformData;
+export class CampaignCleanupHook extends CampaignsHook {
+  /**
+   * Runs, at the next apply, the cleanup of the hook a `CampaignCleanupHook` at `scope`/`id`
+   * created, with the settings stored in state (a `removed` block; Terraform >= 1.9). Use it
+   * instead of deleting the construct: a resource that simply leaves the configuration is
+   * destroyed without its hook, and the campaigns stay.
+   */
+  public static retire(scope: Construct, id: string, props: CampaignsHookBaseProps = {}): void {
+    CampaignsHook.retireAt(scope, id, CLEANUP, props);
+  }
 
   constructor(scope: Construct, id: string, props: CampaignCleanupHookProps) {
-    super(scope, id);
-    const hook = props.hook ?? CampaignsHookAsset.of(this);
-    this.resource = new TerraformData(this, "cleanup", {
-      input: { ...toHookInput("campaigns-cleanup", props.settings) },
-      dependsOn: props.dependsOn,
-      provisioners: [{ type: "local-exec", when: "destroy", command: hook.command("cleanup"), environment: hook.environment }],
-    });
+    super(scope, id, { ...CLEANUP, input: toCleanupInput(props.settings), dependsOn: props.dependsOn }, props);
   }
 }

@@ -32,11 +32,14 @@ export type HookKind = "campaigns-onboarding" | "campaigns-cleanup";
 export type HookCommand = "onboard" | "offboard" | "cleanup";
 
 /**
- * The `input` of the `terraform_data` resources. Keys are snake_case because destroy-time
- * provisioners read them as `self.input.<key>` and cdktf does not rename the keys of `input`.
- * Everything here lands in Terraform state and in plans: never put a secret here.
+ * What every hook's `input` holds. Keys are snake_case because destroy-time provisioners read
+ * them as `self.input.<key>` and cdktf does not rename the keys of `input`. Everything here lands
+ * in Terraform state and in plans: never put a secret here.
+ *
+ * Each hook stores only what it needs, so that a change of one hook's setting updates that hook's
+ * resource alone (a new `allow_campaign_deletion` does not touch the onboarding).
  */
-export interface HookInput {
+export interface HookInputBase {
   readonly kind: HookKind;
   /** The stack id, `campaigns-<account>-<region>`: names the backups and log lines. */
   readonly stack: string;
@@ -46,17 +49,50 @@ export interface HookInput {
   readonly instance_id: string;
   /** Role the hook assumes (the provider's deploy role), or null to use the caller's identity. */
   readonly deploy_role_arn: string | null;
-  /** Onboarding: the KMS key for `encryptionConfig`, or null for `enabled: false`. */
+}
+
+/** The input of the onboarding resource: onboarding at create, offboarding at destroy. */
+export interface OnboardingHookInput extends HookInputBase {
+  readonly kind: "campaigns-onboarding";
+  /**
+   * The KMS key for `encryptionConfig`, or null for `enabled: false`. Fixed for the life of the
+   * onboarding: AWS has no call that changes it (see `KMS_KEY_CHANGE_ADVICE`).
+   */
   readonly kms_key_arn: string | null;
-  /** Onboarding: how long to poll the onboarding job before giving up. */
+  /** How long to poll the onboarding job before giving up. */
   readonly onboarding_timeout_seconds: number;
-  /** Cleanup: whether the destroy hook may delete the instance's campaigns. */
+}
+
+/** The input of the cleanup resource (destroy only). */
+export interface CleanupHookInput extends HookInputBase {
+  readonly kind: "campaigns-cleanup";
+  /** Whether the destroy hook may delete the instance's campaigns. */
   readonly allow_campaign_deletion: boolean;
-  /** Cleanup: local backup root, used when `CAMPAIGN_BACKUP_DIR` is not set. */
+  /**
+   * Local backup root, used when `CAMPAIGN_BACKUP_DIR` is not set. A relative path is resolved
+   * against the directory the hook runs in (the stack directory, for `local-exec`).
+   */
   readonly backup_dir: string;
-  /** Cleanup: an S3 bucket that also receives every backup, or null. */
+  /** An S3 bucket that also receives every backup, or null. */
   readonly backup_s3_bucket: string | null;
 }
+
+/** The input of either hook, told apart by `kind`. */
+export type HookInput = OnboardingHookInput | CleanupHookInput;
+
+/** What a hook command needs: `onboard` and `offboard` run on the onboarding input, `cleanup` on the cleanup input. */
+export const HOOK_COMMAND_KIND: Readonly<Record<HookCommand, HookKind>> = {
+  onboard: "campaigns-onboarding",
+  offboard: "campaigns-onboarding",
+  cleanup: "campaigns-cleanup",
+};
+
+/**
+ * Why a KMS key change is refused at plan time, and how to make it: neither connect-campaigns v1
+ * nor v2 has a call that changes an onboarded instance's encryption config.
+ */
+export const KMS_KEY_CHANGE_ADVICE =
+  "AWS has no API that changes the KMS key of an instance onboarded to outbound campaigns. To change it: set \"retired\": true on the instance and apply (its campaigns are backed up and deleted, the instance is offboarded), then put the instance back with the new kmsKeyArn (and without \"retired\") and apply again.";
 
 /**
  * STS session names this project's identities use when they assume the deploy role, so that
@@ -66,6 +102,13 @@ export interface HookInput {
 export const PROVIDER_SESSION_NAME = "connect-campaigns-iac";
 /** The hooks' sessions: `campaigns-hook-<stack or task>`. */
 export const HOOK_SESSION_PREFIX = "campaigns-hook-";
+
+/**
+ * The stack output that lists the addresses its `removed` blocks destroy with their hooks
+ * (retired instances and targets). Terraform's JSON plan shows such a removal exactly like a
+ * plain one (`delete_because_no_resource_config`); the plan review tells them apart with this.
+ */
+export const RETIRED_RESOURCES_OUTPUT = "retired_resources";
 
 /** Environment variable that overrides `backup_dir` at run time (pipelines with their own disk). */
 export const BACKUP_DIR_ENV = "CAMPAIGN_BACKUP_DIR";
@@ -96,7 +139,7 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /** The codes the hook runtime exits with: the same table (the same object), without `gated`. */
 export const HookExit: Omit<typeof ExitCode, "gated"> = ExitCode;
 
-/** The settings a hook needs, as the constructs and the config name them. */
+/** The settings of the hooks of one instance, as the constructs and the config name them. */
 export interface HookSettings {
   readonly stack: string;
   readonly account: string;
@@ -110,6 +153,7 @@ export interface HookSettings {
   readonly onboardingTimeoutSeconds?: number;
   /** @default false */
   readonly allowCampaignDeletion?: boolean;
+  /** Absolute, or relative to the directory the hook runs in (the stack directory). */
   readonly backupDir: string;
   /** @default - no S3 copy */
   readonly backupS3Bucket?: string;
@@ -117,8 +161,7 @@ export interface HookSettings {
 
 export const DEFAULT_ONBOARDING_TIMEOUT_SECONDS = 600;
 
-/** The one mapping from settings to the `input` a `terraform_data` stores (and a hook reads). */
-export function toHookInput(kind: HookKind, settings: HookSettings): HookInput {
+function inputBase<K extends HookKind>(kind: K, settings: HookSettings): HookInputBase & { readonly kind: K } {
   return {
     kind,
     stack: settings.stack,
@@ -126,10 +169,29 @@ export function toHookInput(kind: HookKind, settings: HookSettings): HookInput {
     region: settings.region,
     instance_id: settings.instanceId,
     deploy_role_arn: settings.deployRoleArn ?? null,
+  };
+}
+
+/** The `input` the onboarding resource stores (and the onboard/offboard hooks read). */
+export function toOnboardingInput(settings: HookSettings): OnboardingHookInput {
+  return {
+    ...inputBase("campaigns-onboarding", settings),
     kms_key_arn: settings.kmsKeyArn ?? null,
     onboarding_timeout_seconds: settings.onboardingTimeoutSeconds ?? DEFAULT_ONBOARDING_TIMEOUT_SECONDS,
+  };
+}
+
+/** The `input` the cleanup resource stores (and the cleanup hook reads). */
+export function toCleanupInput(settings: HookSettings): CleanupHookInput {
+  return {
+    ...inputBase("campaigns-cleanup", settings),
     allow_campaign_deletion: settings.allowCampaignDeletion ?? false,
     backup_dir: settings.backupDir,
     backup_s3_bucket: settings.backupS3Bucket ?? null,
   };
+}
+
+/** The one mapping from settings to the `input` a hook resource of `kind` stores. */
+export function toHookInput(kind: HookKind, settings: HookSettings): HookInput {
+  return kind === "campaigns-onboarding" ? toOnboardingInput(settings) : toCleanupInput(settings);
 }

@@ -15,10 +15,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Campaign } from "@aws-sdk/client-connectcampaigns";
 import type { CampaignApiVersion } from "./campaign-calls";
-import { BACKUP_DIR_ENV, type HookInput } from "../hook-contract";
+import { BACKUP_DIR_ENV, type CleanupHookInput } from "../hook-contract";
 import { awsCall, describeError, describeScope, HookFailure, type Scope } from "./errors";
 import type { HookClients } from "./clients";
 
@@ -43,9 +43,14 @@ export function serializeBackup(version: CampaignApiVersion, campaign: object): 
   return version === "v2" ? serializeCampaignV2(campaign) : serializeCampaign(campaign as Campaign);
 }
 
-/** `$CAMPAIGN_BACKUP_DIR` when set (the pipeline's own disk), else the stack's `backup_dir`. */
-export function backupRoot(input: Pick<HookInput, "backup_dir">, env: NodeJS.ProcessEnv): string {
-  return env[BACKUP_DIR_ENV] || input.backup_dir;
+/**
+ * `$CAMPAIGN_BACKUP_DIR` when set (the pipeline's own disk), else the stack's `backup_dir`; as an
+ * absolute path. The stacks write a relative `backup_dir` relative to their own directory (the
+ * cwd of `local-exec`), so `cwd` anchors it — and the same stack backs up to the same place on
+ * every runner's checkout.
+ */
+export function backupRoot(input: Pick<CleanupHookInput, "backup_dir">, env: NodeJS.ProcessEnv, cwd = process.cwd()): string {
+  return resolve(cwd, env[BACKUP_DIR_ENV] || input.backup_dir);
 }
 
 /** The relative key, shared by the local file and the S3 object. */

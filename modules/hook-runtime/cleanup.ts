@@ -12,7 +12,7 @@
  * state, and a Running or Paused campaign must be stopped before it is deleted. StopCampaign
  * only for those. Listing costs one ListCampaigns per 50 campaigns per API, and at least one per API.
  */
-import { HookExit, type HookInput } from "../hook-contract";
+import { HookExit, type CleanupHookInput } from "../hook-contract";
 import { parseArn } from "./arn";
 import { requireAccount } from "./account-guard";
 import { backUpCampaign, backupPath, backupRoot, type BackupTarget } from "./backup";
@@ -94,7 +94,7 @@ export interface CleanupPlan {
 const isActive = (state: OrGone<string> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
 
 /** Dry run: what {@link runCleanup} would back up, stop and delete. Reads only; writes nothing. */
-export async function planCleanup(input: HookInput, options: RunOptions = {}): Promise<CleanupPlan> {
+export async function planCleanup(input: CleanupHookInput, options: RunOptions = {}): Promise<CleanupPlan> {
   const run = openRun(input, options);
   const root = backupRoot(input, run.env);
   // A dry run in the wrong account would list another account's campaigns as this stack's.
@@ -134,7 +134,7 @@ export async function planCleanup(input: HookInput, options: RunOptions = {}): P
   return { exitCode: HookExit.ok, summary, campaigns };
 }
 
-export async function runCleanup(input: HookInput, options: RunOptions = {}): Promise<CleanupResult> {
+export async function runCleanup(input: CleanupHookInput, options: RunOptions = {}): Promise<CleanupResult> {
   const run = openRun(input, options);
   const root = backupRoot(input, run.env);
   const outcomes = new Map<string, CampaignOutcome>();
@@ -243,7 +243,7 @@ function describeOutcome(outcome: CampaignOutcome): string {
   return `${label}: ${steps.join(" → ")}`;
 }
 
-function refuse(listed: readonly FoundCampaign[], input: HookInput, run: RunContext): void {
+function refuse(listed: readonly FoundCampaign[], input: CleanupHookInput, run: RunContext): void {
   run.reporter.warn(
     `refusing to delete ${listed.length} campaign(s) of instance ${input.instance_id}: allow_campaign_deletion is false. ` +
       "Nothing was deleted and no backup was written.",
@@ -252,7 +252,7 @@ function refuse(listed: readonly FoundCampaign[], input: HookInput, run: RunCont
   run.reporter.warn(refusalAdvice(input));
 }
 
-function refusalAdvice(input: HookInput): string {
+function refusalAdvice(input: CleanupHookInput): string {
   return (
     `To allow deletion, set "allowCampaignDeletion": true for this target in the rollout config, re-synthesize and apply, ` +
     `then destroy; or review \`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run\` ` +
@@ -264,7 +264,7 @@ function refusalAdvice(input: HookInput): string {
  * Refuses to go on when the listed campaigns belong to another account or region than the
  * stack's: a second check behind {@link requireAccount}, which cannot see a wrong Region.
  */
-function checkOwner(listed: readonly FoundCampaign[], input: HookInput, run: RunContext): void {
+function checkOwner(listed: readonly FoundCampaign[], input: CleanupHookInput, run: RunContext): void {
   for (const c of listed) {
     const arn = parseArn(c.arn);
     if (arn && (arn.account !== input.account || arn.region !== input.region)) {
@@ -278,7 +278,7 @@ function checkOwner(listed: readonly FoundCampaign[], input: HookInput, run: Run
   }
 }
 
-const where = (input: HookInput) => ({ account: input.account, region: input.region, instanceId: input.instance_id });
+const where = (input: CleanupHookInput) => ({ account: input.account, region: input.region, instanceId: input.instance_id });
 
 function count<T>(items: Map<string, T>, predicate: (item: T) => boolean): number {
   let n = 0;

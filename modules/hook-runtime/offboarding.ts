@@ -10,7 +10,7 @@
  * cleanup hook's input). A campaign created after our listing is kept, and the role deletion
  * after us then fails naming it, rather than the campaign being lost. (v1's call has no policy.)
  */
-import { HookExit, type HookInput } from "../hook-contract";
+import { HookExit, type OnboardingHookInput } from "../hook-contract";
 import { requireAccount } from "./account-guard";
 import { campaignLabel, listInstanceCampaigns } from "./campaign-listing";
 import type { CampaignApiVersion } from "./campaign-calls";
@@ -25,7 +25,7 @@ export interface OffboardingResult {
   readonly jobDeleted: boolean;
 }
 
-export async function runOffboarding(input: HookInput, options: RunOptions = {}): Promise<OffboardingResult> {
+export async function runOffboarding(input: OnboardingHookInput, options: RunOptions = {}): Promise<OffboardingResult> {
   const run = openRun(input, options);
   await requireAccount(run.clients, input.account, run.scope, "offboard the instance");
   const remaining = await listInstanceCampaigns(run.apis, input.instance_id);

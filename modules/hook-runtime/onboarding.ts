@@ -3,7 +3,7 @@
  * service-linked role the instance ends up using.
  */
 import type { EncryptionConfig, InstanceOnboardingJobFailureCode } from "@aws-sdk/client-connectcampaigns";
-import { HookExit, type HookInput } from "../hook-contract";
+import { HookExit, type OnboardingHookInput } from "../hook-contract";
 // A pure module (no cdktf): the construct and the hook judge role ARNs the same way.
 import { parseCampaignsRoleArn } from "../role/names";
 import { requireAccount } from "./account-guard";
@@ -42,7 +42,7 @@ export function encryptionConfig(kmsKeyArn: string | null): EncryptionConfig {
   return kmsKeyArn ? { enabled: true, encryptionType: "KMS", keyArn: kmsKeyArn } : { enabled: false };
 }
 
-export async function runOnboarding(input: HookInput, options: RunOptions = {}): Promise<OnboardingResult> {
+export async function runOnboarding(input: OnboardingHookInput, options: RunOptions = {}): Promise<OnboardingResult> {
   const run = openRun(input, options);
   await requireAccount(run.clients, input.account, run.scope, "onboard the instance");
   const alreadyOnboarded = (await run.api.instanceConfig(input.instance_id)) !== "gone";
@@ -78,7 +78,7 @@ export async function runOnboarding(input: HookInput, options: RunOptions = {}):
 }
 
 /** Starts a job and polls it to the end: undefined on success, else the failure code. */
-async function onboardOnce(run: RunContext, input: HookInput): Promise<InstanceOnboardingJobFailureCode | undefined> {
+async function onboardOnce(run: RunContext, input: OnboardingHookInput): Promise<InstanceOnboardingJobFailureCode | undefined> {
   const deadline = Date.now() + input.onboarding_timeout_seconds * 1000;
   let job = await run.api.startOnboarding(input.instance_id, encryptionConfig(input.kms_key_arn));
   run.reporter.line(`onboarding job ${job.status}`);

@@ -2,7 +2,7 @@
  * One hook command from argv and env to an exit code: what `main.ts` runs, and what a CLI can
  * call to behave exactly like Terraform's local-exec. Never throws; every failure is one line.
  */
-import { HookExit, type HookCommand, type HookInput } from "../hook-contract";
+import { HOOK_COMMAND_KIND, HookExit, type HookCommand, type HookInput } from "../hook-contract";
 import { runCleanup } from "./cleanup";
 import { describeError, HookFailure, type HookExitCode } from "./errors";
 import { parseHookInput } from "./input";
@@ -11,10 +11,13 @@ import { runOnboarding } from "./onboarding";
 import { processStreams } from "./report";
 import type { RunOptions } from "./run-context";
 
-const COMMANDS: Readonly<Record<HookCommand, (input: HookInput, options: RunOptions) => Promise<{ exitCode: HookExitCode }>>> = {
-  onboard: runOnboarding,
-  offboard: runOffboarding,
-  cleanup: runCleanup,
+type Runner = (input: HookInput, options: RunOptions) => Promise<{ exitCode: HookExitCode }>;
+
+// Each runner takes its own kind of input; parseHookInput checks the kind (HOOK_COMMAND_KIND) first.
+const COMMANDS: Readonly<Record<HookCommand, Runner>> = {
+  onboard: runOnboarding as Runner,
+  offboard: runOffboarding as Runner,
+  cleanup: runCleanup as Runner,
 };
 
 const isCommand = (value: string | undefined): value is HookCommand => value !== undefined && value in COMMANDS;
@@ -33,7 +36,7 @@ export async function runHook(
         HookExit.usage,
       );
     }
-    const input = parseHookInput(inputJson);
+    const input = parseHookInput(inputJson, HOOK_COMMAND_KIND[command]);
     stack = `${input.stack}: `;
     return (await COMMANDS[command](input, options)).exitCode;
   } catch (error) {

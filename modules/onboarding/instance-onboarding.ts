@@ -1,24 +1,27 @@
 import { Construct } from "constructs";
 import { ITerraformDependable } from "cdktf";
-import { HookSettings, toHookInput } from "../hook-contract";
-import { CampaignsHookAsset } from "../hook-asset";
+import { HookSettings, KMS_KEY_CHANGE_ADVICE, toOnboardingInput } from "../hook-contract";
+import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../hook-construct";
 import { TerraformData } from "../terraform-builtins";
 
 /** Properties of {@link InstanceOnboarding}. */
-export interface InstanceOnboardingProps {
-  /** Account, Region, instance, deploy role, KMS key and timeout of the onboarding. */
+export interface InstanceOnboardingProps extends CampaignsHookBaseProps {
+  /**
+   * Account, Region, instance, deploy role, KMS key and timeout of the onboarding. Only these
+   * land in the resource's `input`: the cleanup settings belong to {@link CampaignCleanupHook}.
+   */
   readonly settings: HookSettings;
   /**
    * What onboarding waits for: the campaigns role (`CampaignsServiceLinkedRole.dependable`).
    * Destroy runs in reverse, so the instance is offboarded before the role is deleted.
    */
   readonly role: ITerraformDependable;
-  /**
-   * The hook asset that runs the onboarding.
-   * @default - the stack's {@link CampaignsHookAsset}
-   */
-  readonly hook?: CampaignsHookAsset;
 }
+
+const ONBOARDING: CampaignsHookKind = { resourceId: "onboarding", createCommand: "onboard", destroyCommand: "offboard" };
+
+/** What the pin stores when the instance is onboarded without a KMS key. */
+const NO_KEY = "none";
 
 /**
  * Onboards one Amazon Connect instance to outbound campaigns (no Terraform provider does).
@@ -26,20 +29,38 @@ export interface InstanceOnboardingProps {
  * A `terraform_data` whose create-time `local-exec` starts the onboarding job and waits for it
  * (StartInstanceOnboardingJob, GetInstanceOnboardingJobStatus), and whose destroy-time
  * `local-exec` offboards the instance (DeleteConnectInstanceConfig).
+ *
+ * The KMS key is fixed once onboarded (AWS has no call that changes it): a `kms-key-pin`
+ * `terraform_data` keeps the key the instance was onboarded with (`ignore_changes`), and a
+ * precondition fails the plan when the configured key differs, saying how to change it.
  */
-export class InstanceOnboarding extends Construct {
-  public readonly resource: TerraformData;
+export class InstanceOnboarding extends CampaignsHook {
+  /**
+   * Offboards, at the next apply, the instance an `InstanceOnboarding` at `scope`/`id` onboarded
+   * (a `removed` block with the `offboard` hook; Terraform >= 1.9). Use it instead of deleting the
+   * construct: a resource that simply leaves the configuration is destroyed without its hook.
+   */
+  public static retire(scope: Construct, id: string, props: CampaignsHookBaseProps = {}): void {
+    CampaignsHook.retireAt(scope, id, ONBOARDING, props);
+  }
+
+  /** Holds the KMS key the instance was onboarded with (or "none"), never updated. */
+  public readonly kmsKeyPin: TerraformData;
 
   constructor(scope: Construct, id: string, props: InstanceOnboardingProps) {
-    super(scope, id);
-    const hook = props.hook ?? CampaignsHookAsset.of(this);
-    this.resource = new TerraformData(this, "onboarding", {
-      input: { ...toHookInput("campaigns-onboarding", props.settings) },
-      dependsOn: [props.role],
-      provisioners: [
-        { type: "local-exec", command: hook.command("onboard"), environment: hook.environment },
-        { type: "local-exec", when: "destroy", command: hook.command("offboard"), environment: hook.environment },
-      ],
+    const configured = props.settings.kmsKeyArn ?? NO_KEY;
+    super(scope, id, { ...ONBOARDING, input: toOnboardingInput(props.settings), dependsOn: [props.role] }, props);
+    this.kmsKeyPin = new TerraformData(this, "kms-key-pin", {
+      input: { kms_key_arn: configured },
+      lifecycle: { ignoreChanges: ["input"] },
     });
+    const pinned = `${this.kmsKeyPin.terraformResourceType}.${this.kmsKeyPin.friendlyUniqueId}.input.kms_key_arn`;
+    this.resource.addOverride("lifecycle.precondition", [
+      {
+        condition: `\${${pinned} == ${JSON.stringify(configured)}}`,
+        // A JSON string in Terraform is a template: the message names the pinned key.
+        error_message: `instance ${props.settings.instanceId} was onboarded with KMS key \${${pinned}}; the configuration now asks for ${configured}. ${KMS_KEY_CHANGE_ADVICE}`,
+      },
+    ]);
   }
 }

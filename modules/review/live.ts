@@ -1,4 +1,3 @@
-import type { HookInput } from "../hook-contract";
 import { removesObject } from "./change-kind";
 import type { PlanDocument } from "./plan-json";
 import type { LiveCleanup } from "./report";
@@ -37,7 +36,7 @@ export async function liveCleanups(plan: PlanDocument): Promise<LiveCleanup[]> {
     try {
       // The stored input is what the hook will run with; a hidden (sensitive) input cannot be used.
       if (input === undefined) throw new Error("the hook's input is hidden in the plan");
-      const hookInput: HookInput = parseHookInput(JSON.stringify(input));
+      const hookInput = parseHookInput(JSON.stringify(input), "campaigns-cleanup");
       const { campaigns } = await planCleanup(hookInput, { output: { stdout: SILENT, stderr: SILENT } });
       results.push({ ...entry, campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, state: liveState(c) })) });
     } catch (error) {

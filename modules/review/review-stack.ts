@@ -5,6 +5,7 @@ import { highestRisk, riskRank } from "./risk";
 import { RISK_RULES } from "./rules";
 import { stackIdentity } from "./stack-identity";
 import { ABSENT, changedAttributes, renderShown, shownAt } from "./values";
+import { RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 
 export interface StackSource {
   readonly source: string;
@@ -17,8 +18,9 @@ export function reviewStack({ source, dirName, plan }: StackSource): StackReview
   const resources = plan.resource_changes ?? [];
   const counts = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as Record<ChangeKind, number>;
   for (const resource of resources) counts[changeKind(resource.change.actions)]++;
+  const retired = retiredAddresses(plan);
   const changes = resources
-    .map(reviewChange)
+    .map((resource) => reviewChange(resource, retired))
     .filter((change) => change.kind !== "no-op" || change.importing !== undefined || change.movedFrom !== undefined)
     .sort((a, b) => riskRank(b.risk) - riskRank(a.risk) || a.address.localeCompare(b.address));
   return {
@@ -35,9 +37,15 @@ export function reviewStack({ source, dirName, plan }: StackSource): StackReview
   };
 }
 
-function reviewChange(resource: PlanResourceChange): ReviewedChange {
+/** What the stack's `removed` blocks destroy with their hooks (its `retired_resources` output). */
+function retiredAddresses(plan: PlanDocument): ReadonlySet<string> {
+  const listed = plan.output_changes?.[RETIRED_RESOURCES_OUTPUT]?.after;
+  return new Set(Array.isArray(listed) ? listed.filter((a): a is string => typeof a === "string") : []);
+}
+
+function reviewChange(resource: PlanResourceChange, retired: ReadonlySet<string>): ReviewedChange {
   const kind = changeKind(resource.change.actions);
-  const subject = { resource, kind };
+  const subject = { resource, kind, retired };
   const fired: Finding[] = RISK_RULES.flatMap((rule) => {
     const reason = rule.check(subject);
     return reason === undefined ? [] : [{ rule: rule.id, risk: rule.risk, reason }];

@@ -1,6 +1,6 @@
 import { HookSettings } from "../hook-contract";
 import type { InstanceConfig } from "./schema";
-import type { ResolvedTarget } from "./resolved";
+import { absoluteConfigPath, stackRelativeConfigPath, type ResolvedTarget } from "./resolved";
 
 /** The hook settings of one instance of a target. */
 export interface TargetHookSettings {
@@ -9,11 +9,16 @@ export interface TargetHookSettings {
 }
 
 /**
- * The hook settings of every instance of a target. Pure (no cdktf, no AWS SDK): the stacks turn
- * them into `terraform_data` inputs, and the `cleanup` command rebuilds the same values from the
- * config, so that a dry run by hand sees exactly what the destroy hook would.
+ * The hook settings of every instance of a target (retired ones included). Pure (no cdktf, no AWS
+ * SDK): the stacks turn them into `terraform_data` inputs, and the `cleanup` command rebuilds the
+ * same values from the config, so that a dry run by hand sees exactly what the destroy hook would.
+ *
+ * @param stackDir where the hooks will run: a relative backup dir is then written relative to it
+ *   (what a stack stores). Without it, the backup dir is absolute (what a command run by hand uses).
  */
-export function hookSettingsFor(target: ResolvedTarget): TargetHookSettings[] {
+export function hookSettingsFor(target: ResolvedTarget, stackDir?: string): TargetHookSettings[] {
+  const dir = target.campaignBackup.dir;
+  const backupDir = stackDir === undefined ? absoluteConfigPath(target, dir) : stackRelativeConfigPath(target, dir, stackDir);
   return target.instances.map((instance) => ({
     instance,
     settings: {
@@ -25,7 +30,7 @@ export function hookSettingsFor(target: ResolvedTarget): TargetHookSettings[] {
       kmsKeyArn: instance.kmsKeyArn,
       onboardingTimeoutSeconds: target.onboardingTimeoutSeconds,
       allowCampaignDeletion: target.allowCampaignDeletion,
-      backupDir: target.campaignBackup.dir,
+      backupDir,
       backupS3Bucket: target.campaignBackup.s3Bucket,
     },
   }));

@@ -56,7 +56,10 @@ function resolveBackend(config: TargetSettings["backend"], where: { account: str
   };
 }
 
-/** Applies defaults and templates to one target. `baseDir` anchors relative backup paths. */
+/**
+ * Applies defaults and templates to one target. Paths stay as written: `baseDir` (where synth
+ * runs) anchors the relative ones, see `absoluteConfigPath` and `stackRelativeConfigPath`.
+ */
 export function resolveTarget(config: RolloutConfig, index: number, baseDir: string): ResolvedTarget {
   const target = config.targets[index];
   const setting = <K extends keyof TargetSettings>(key: K) => mergeSetting(config.defaults, target, key);
@@ -75,12 +78,14 @@ export function resolveTarget(config: RolloutConfig, index: number, baseDir: str
     allowCampaignDeletion: setting("allowCampaignDeletion") ?? false,
     backend: resolveBackend(setting("backend"), where),
     campaignBackup: {
-      dir: path.resolve(baseDir, fillTemplate(backup?.dir ?? DEFAULT_BACKUP_DIR, where)),
+      dir: fillTemplate(backup?.dir ?? DEFAULT_BACKUP_DIR, where),
       s3Bucket: backup?.s3Bucket === undefined ? undefined : fillTemplate(backup.s3Bucket, where),
     },
     role: setting("role") ?? { mode: "create" },
     onboardingTimeoutSeconds: setting("onboardingTimeoutSeconds") ?? DEFAULT_ONBOARDING_TIMEOUT_SECONDS,
     allowUnlistedRegion: setting("allowUnlistedRegion") ?? false,
+    retired: target.retired ?? false,
+    baseDir: path.resolve(baseDir),
   };
 }
 

@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import type { InstanceConfig, RoleConfig } from "./schema";
 
 /** The default S3 state key: one object per target. */
@@ -8,6 +9,7 @@ export { DEFAULT_ONBOARDING_TIMEOUT_SECONDS } from "../hook-contract";
 export const DEFAULT_WAVE = "default";
 
 export type ResolvedBackend =
+  /** `path` as the config wrote it (templates filled): absolute, or relative to the target's `baseDir`. */
   | { readonly type: "local"; readonly path?: string }
   | {
       readonly type: "s3";
@@ -33,10 +35,19 @@ export interface ResolvedTarget {
   readonly tags: Readonly<Record<string, string>>;
   readonly allowCampaignDeletion: boolean;
   readonly backend: ResolvedBackend;
+  /** `dir` as the config wrote it (templates filled): absolute, or relative to `baseDir`. */
   readonly campaignBackup: { readonly dir: string; readonly s3Bucket?: string };
+  /**
+   * The directory relative paths of the config are anchored at: the one synth (or the CLI) runs
+   * in, the project root. The stacks never hold it: they name those paths relative to their own
+   * directory, so that two checkouts at different paths synthesize the same bytes.
+   */
+  readonly baseDir: string;
   readonly role: RoleConfig;
   readonly onboardingTimeoutSeconds: number;
   readonly allowUnlistedRegion: boolean;
+  /** The whole target is to be removed at the next apply, hooks included. */
+  readonly retired: boolean;
 }
 
 export interface ResolvedWave {
@@ -52,6 +63,21 @@ export interface ResolvedRollout {
   readonly file: string;
   readonly targets: readonly ResolvedTarget[];
   readonly waves: readonly ResolvedWave[];
+}
+
+/** A path of the config as an absolute path: relative ones are anchored at the target's `baseDir`. */
+export function absoluteConfigPath(target: Pick<ResolvedTarget, "baseDir">, written: string): string {
+  return path.resolve(target.baseDir, written);
+}
+
+/**
+ * A path of the config as a stack holds it: an absolute path stays as written; a relative one is
+ * rewritten relative to `stackDir` (where Terraform and `local-exec` run), so the stack carries no
+ * trace of the checkout's location.
+ */
+export function stackRelativeConfigPath(target: Pick<ResolvedTarget, "baseDir">, written: string, stackDir: string): string {
+  if (path.isAbsolute(written)) return written;
+  return path.relative(path.resolve(stackDir), absoluteConfigPath(target, written)).split(path.sep).join("/");
 }
 
 /** The stack of a target: `campaigns-<account>-<region>` (its cdktf.out/stacks/ folder too). */

@@ -162,15 +162,26 @@ const targetSettings = {
   wave: z.string().min(1).optional().describe("Name of the wave this target deploys in. Default: the only wave."),
 };
 
+const retired = z
+  .boolean()
+  .optional()
+  .describe(
+    "Remove it at the next apply, hooks included: campaigns backed up and deleted (allowCampaignDeletion permitting), instance offboarded. Keep it in the config until that apply has run; dropping it instead skips the hooks. Needs Terraform >= 1.9. Default: false.",
+  );
+
 const instance = z.strictObject({
   id: instanceId,
   kmsKeyArn: kmsKeyArn.optional(),
+  retired,
 });
 
 const target = z.strictObject({
   account,
   region,
   instances: z.array(instance).optional().describe("Connect instances to onboard to outbound campaigns. Default: none."),
+  retired: retired.describe(
+    "Remove the whole target at the next apply: every instance retired (campaigns backed up and deleted, offboarded), then the role deleted. Keep it in the config until that apply has run. Needs Terraform >= 1.9. Default: false.",
+  ),
   ...targetSettings,
 });
 

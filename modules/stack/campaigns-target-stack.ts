@@ -1,24 +1,42 @@
+import * as path from "node:path";
 import { Construct } from "constructs";
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ICampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
-import { requireTerraformVersion } from "../terraform-builtins";
-import { PROVIDER_SESSION_NAME } from "../hook-contract";
+import { addRemovedBlock, addressAt, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
+import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
-import { hookSettingsFor, ResolvedBackend, ResolvedTarget } from "../rollout";
+import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 
+/** Construct ids: part of every resource address in state, never to be changed. */
+const ROLE_ID = "role";
+/** The id of the `aws_iam_service_linked_role` inside the created and adopted role constructs (modules/role). */
+const ROLE_RESOURCE_ID = "role";
+const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
+const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
 
 /**
  * One (account, Region) target: the campaigns role, each Connect instance onboarded, and a
  * destroy hook per instance that cleans up its campaigns before the role goes.
+ *
+ * Hermetic: the stack holds no path of the checkout. Relative config paths (backups, local
+ * state) are written relative to the stack directory, `<outdir>/stacks/<stack id>`, where
+ * Terraform and the hooks run; two clones at different paths synthesize the same bytes.
+ *
+ * Retired instances (and a retired target) are removed with their hooks: `removed` blocks whose
+ * destroy-time provisioners back up and delete the campaigns, then offboard.
  */
 export class CampaignsTargetStack extends TerraformStack {
-  public readonly role: ICampaignsServiceLinkedRole;
+  /** The campaigns role; undefined for a retired target (whose apply deletes it). */
+  public readonly role?: ICampaignsServiceLinkedRole;
+  /** Where Terraform runs this stack: relative paths in the stack are relative to it. */
+  public readonly stackDir: string;
 
   constructor(scope: Construct, public readonly target: ResolvedTarget) {
     super(scope, target.stackId);
+    this.stackDir = path.resolve(App.of(this).outdir, "stacks", target.stackId);
     requireTerraformVersion(this);
     this.configureBackend(target.backend);
     new AwsProvider(this, "aws", {
@@ -28,29 +46,70 @@ export class CampaignsTargetStack extends TerraformStack {
       defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: { ...target.tags } }] : undefined,
     });
 
-    this.role = campaignsRoleFor(this, "role", target.role);
+    if (target.retired) {
+      this.retireTarget();
+      this.outputRetired();
+      return;
+    }
+    const campaignsRole = campaignsRoleFor(this, ROLE_ID, target.role);
+    this.role = campaignsRole;
 
-    for (const { instance, settings } of hookSettingsFor(target)) {
-      const onboarding = new InstanceOnboarding(this, `onboarding-${instance.id}`, { settings, role: this.role.dependable });
-      new CampaignCleanupHook(this, `campaign-cleanup-${instance.id}`, {
+    for (const { instance, settings } of hookSettingsFor(target, this.stackDir)) {
+      if (instance.retired) {
+        this.retireInstance(instance.id);
+        continue;
+      }
+      const onboarding = new InstanceOnboarding(this, onboardingId(instance.id), { settings, role: campaignsRole.dependable });
+      new CampaignCleanupHook(this, cleanupId(instance.id), {
         settings,
-        dependsOn: [onboarding.resource, this.role.dependable],
+        dependsOn: [onboarding.resource, campaignsRole.dependable],
       });
     }
 
-    new TerraformOutput(this, "role_arn", { value: this.role.roleArn, description: "ARN of the campaigns service-linked role, as IAM reports it." });
-    new TerraformOutput(this, "role_name", { value: this.role.roleName, description: "Name of the campaigns service-linked role." });
-    new TerraformOutput(this, "role_unique_id", { value: this.role.roleUniqueId, description: "Unique id of the campaigns service-linked role." });
+    new TerraformOutput(this, "role_arn", { value: campaignsRole.roleArn, description: "ARN of the campaigns service-linked role, as IAM reports it." });
+    new TerraformOutput(this, "role_name", { value: campaignsRole.roleName, description: "Name of the campaigns service-linked role." });
+    new TerraformOutput(this, "role_unique_id", { value: campaignsRole.roleUniqueId, description: "Unique id of the campaigns service-linked role." });
     new TerraformOutput(this, "campaigns_role_arns", {
-      value: this.role.campaignsRoleArns,
+      value: campaignsRole.campaignsRoleArns,
       description: "Every outbound campaigns service-linked role in the account.",
     });
+    this.outputRetired();
+  }
+
+  /** Lists what the `removed` blocks destroy with their hooks, for the plan review (none: no output). */
+  private outputRetired(): void {
+    const addresses = removedAddresses(this);
+    if (addresses.length === 0) return;
+    new TerraformOutput(this, RETIRED_RESOURCES_OUTPUT, {
+      value: [...addresses],
+      description: "Resources this apply removes through removed blocks, their destroy hooks included (retired instances and targets).",
+    });
+  }
+
+  /**
+   * Both hooks of an instance leave through `removed` blocks: Terraform destroys the cleanup hook
+   * first (state records that it depends on the onboarding), so campaigns are backed up and
+   * deleted before the instance is offboarded.
+   */
+  private retireInstance(instanceId: string): void {
+    CampaignCleanupHook.retire(this, cleanupId(instanceId));
+    InstanceOnboarding.retire(this, onboardingId(instanceId));
+  }
+
+  /** Every instance retired, then the role (created or adopted) deleted; nothing is read back. */
+  private retireTarget(): void {
+    for (const instance of this.target.instances) this.retireInstance(instance.id);
+    if (this.target.role.mode !== "observe") {
+      addRemovedBlock(this, { from: addressAt(this, "aws_iam_service_linked_role", [ROLE_ID, ROLE_RESOURCE_ID]) });
+    }
   }
 
   private configureBackend(backend: ResolvedBackend): void {
     if (backend.type === "local") {
-      // Without a path, cdktf's default local state (terraform.<stack>.tfstate) applies.
-      if (backend.path !== undefined) new LocalBackend(this, { path: backend.path });
+      // cdktf's default would be an absolute terraform.<stack>.tfstate in the cwd: name the same
+      // file relative to the stack directory instead. Never inside cdktf.out (synth cleans it).
+      const written = backend.path ?? `terraform.${this.target.stackId}.tfstate`;
+      new LocalBackend(this, { path: stackRelativeConfigPath(this.target, written, this.stackDir) });
       return;
     }
     new S3Backend(this, {

@@ -41,9 +41,9 @@ function synth(ids: Ids): Synthesized {
   app.synth();
   const dir = path.join(app.outdir, "stacks", "contact-center");
   const json = JSON.parse(fs.readFileSync(path.join(dir, "cdk.tf.json"), "utf8")) as {
-    resource: { terraform_data: Record<string, { provisioner: { "local-exec": { command: string } }[] }> };
+    resource: { terraform_data: Record<string, { provisioner?: { "local-exec": { command: string } }[] }> };
   };
-  const commands = Object.values(json.resource.terraform_data).flatMap((data) => data.provisioner.map((p) => p["local-exec"].command));
+  const commands = Object.values(json.resource.terraform_data).flatMap((data) => (data.provisioner ?? []).map((p) => p["local-exec"].command)); // the KMS key pin has none
   return { commands: commands.sort(), hookFile: path.join(dir, HOOK_ASSET_PATH) };
 }
 

@@ -6,7 +6,7 @@ import { HookExit } from "../../modules/hook-contract";
 import { describeWithEmulator, startEmulator, type Emulator } from "../emulator/emulator";
 import { assumeAccount, type AccountCredentials } from "../emulator/aws-fixtures";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
-import { buildBundle, hookInput, listNames, runBundle } from "./fixtures";
+import { buildBundle, hookInput, listNames, onboardingHookInput, runBundle } from "./fixtures";
 
 const TARGET = "666666666666";
 const OTHER = "777777777777";
@@ -56,7 +56,7 @@ describeWithEmulator("hooks refuse credentials of another account (bundled)", ()
   });
 
   test("offboard: exit 3, the other account's instance stays onboarded", async () => {
-    const run = await runBundle(bundle, emulator, "offboard", input({ kind: "campaigns-onboarding" }), { env: otherEnv });
+    const run = await runBundle(bundle, emulator, "offboard", onboardingHookInput(INSTANCE, { stack: `campaigns-${TARGET}-${REGION}`, account: TARGET, region: REGION }), { env: otherEnv });
     expect(run.code).toBe(HookExit.refused);
     expect(run.stderr).toContain(`refusing to offboard the instance: the credentials act in account ${OTHER}`);
     const config = await other.campaigns.send(new GetConnectInstanceConfigCommand({ connectInstanceId: INSTANCE }));

@@ -15,6 +15,7 @@ import {
   FAST_QUOTAS,
   hookInput,
   listNames,
+  onboardingHookInput,
   runBundle,
   summaryOf,
 } from "./fixtures";
@@ -253,7 +254,7 @@ describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
   test("offboard: refuses while v2 campaigns remain; then deletes the config through v2 with RETAIN_ALL", async () => {
     const v2 = campaignsV2Client(emulator);
     const instanceId = await createInstance(emulator);
-    const onboarding = hookInput(instanceId, { kind: "campaigns-onboarding" });
+    const onboarding = onboardingHookInput(instanceId);
     expect((await runBundle(bundle, emulator, "onboard", onboarding)).code).toBe(HookExit.ok);
     await createV2Campaigns(v2, instanceId, 1);
 

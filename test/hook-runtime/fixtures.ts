@@ -14,7 +14,7 @@ import {
   StartCampaignCommand,
   PauseCampaignCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import type { HookCommand, HookInput } from "../../modules/hook-contract";
+import type { CleanupHookInput, HookCommand, HookInput, OnboardingHookInput } from "../../modules/hook-contract";
 import { buildHookBundle } from "../../modules/hook-asset";
 import { REGION, type Emulator } from "../emulator/emulator";
 import { createConnectInstance } from "../emulator/aws-fixtures";
@@ -107,16 +107,24 @@ export function buildBundle(): string {
 
 export const tempDir = (label: string): string => mkdtempSync(join(tmpdir(), `hook-${label}-`));
 
-export function hookInput(instanceId: string, overrides: Partial<HookInput> = {}): HookInput {
+const inputBase = (instanceId: string) => ({
+  stack: `campaigns-${ACCOUNT}-${REGION}`,
+  account: ACCOUNT,
+  region: REGION,
+  instance_id: instanceId,
+  deploy_role_arn: null,
+});
+
+/** The onboarding resource's input (the `onboard` and `offboard` commands). */
+export function onboardingHookInput(instanceId: string, overrides: Partial<OnboardingHookInput> = {}): OnboardingHookInput {
+  return { kind: "campaigns-onboarding", ...inputBase(instanceId), kms_key_arn: null, onboarding_timeout_seconds: 30, ...overrides };
+}
+
+/** The cleanup resource's input (the `cleanup` command). */
+export function hookInput(instanceId: string, overrides: Partial<CleanupHookInput> = {}): CleanupHookInput {
   return {
     kind: "campaigns-cleanup",
-    stack: `campaigns-${ACCOUNT}-${REGION}`,
-    account: ACCOUNT,
-    region: REGION,
-    instance_id: instanceId,
-    deploy_role_arn: null,
-    kms_key_arn: null,
-    onboarding_timeout_seconds: 30,
+    ...inputBase(instanceId),
     allow_campaign_deletion: true,
     backup_dir: tempDir("backups"),
     backup_s3_bucket: null,

@@ -14,7 +14,7 @@ import {
   campaignsClient,
   createCampaigns,
   createInstance,
-  hookInput,
+  onboardingHookInput,
   runBundle,
   summaryOf,
 } from "./fixtures";
@@ -35,8 +35,7 @@ describeWithEmulator("onboarding and offboarding hooks (bundled)", () => {
   afterAll(() => emulator?.stop());
   beforeEach(() => emulator.resetStats());
 
-  const onboardingInput = (instanceId: string, kmsKeyArn: string | null = null) =>
-    hookInput(instanceId, { kind: "campaigns-onboarding", kms_key_arn: kmsKeyArn });
+  const onboardingInput = (instanceId: string, kmsKeyArn: string | null = null) => onboardingHookInput(instanceId, { kms_key_arn: kmsKeyArn });
 
   test("onboards with a KMS key, polls the job to SUCCEEDED and prints the campaigns role", async () => {
     const instanceId = await createInstance(emulator);
@@ -133,7 +132,7 @@ describeWithEmulator("onboarding and offboarding hooks (bundled)", () => {
     const instanceId = await createInstance(emulator);
     await runBundle(bundle, emulator, "onboard", onboardingInput(instanceId));
     const [id] = await createCampaigns(client, instanceId, 1);
-    const input = hookInput(instanceId);
+    const input = onboardingInput(instanceId);
 
     const refused = await runBundle(bundle, emulator, "offboard", input);
     expect(refused.code).toBe(HookExit.refused);

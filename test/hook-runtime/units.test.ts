@@ -5,7 +5,9 @@ import { sessionName } from "../../modules/hook-runtime/clients";
 import { Pacer, TokenBucket } from "../../modules/hook-runtime/pacing";
 import { parseBackup } from "../../modules/hook-runtime/backup-file";
 import { encryptionConfig } from "../../modules/hook-runtime/onboarding";
-import { hookInput } from "./fixtures";
+import { backupRoot } from "../../modules/hook-runtime/backup";
+import { toCleanupInput, toOnboardingInput } from "../../modules/hook-contract";
+import { hookInput, onboardingHookInput } from "./fixtures";
 
 describe("TokenBucket", () => {
   test("a full burst, then one token per 1/rate seconds, handed out in order", () => {
@@ -48,6 +50,26 @@ describe("parseHookInput", () => {
     } catch (error) {
       expect((error as { exitCode: number }).exitCode).toBe(HookExit.usage);
     }
+  });
+});
+
+describe("one input per hook", () => {
+  const settings = { stack: "s", account: "123456789012", region: "us-east-1", instanceId: "i-1", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", allowCampaignDeletion: true, backupDir: "b" };
+  test("each hook stores only its own settings", () => {
+    expect(Object.keys(toOnboardingInput(settings)).sort()).toEqual(["account", "deploy_role_arn", "instance_id", "kind", "kms_key_arn", "onboarding_timeout_seconds", "region", "stack"]);
+    expect(Object.keys(toCleanupInput(settings)).sort()).toEqual(["account", "allow_campaign_deletion", "backup_dir", "backup_s3_bucket", "deploy_role_arn", "instance_id", "kind", "region", "stack"]);
+  });
+  test("an onboarding input parses as such, and is refused where a cleanup input is expected", () => {
+    const onboarding = onboardingHookInput("instance-1");
+    expect(parseHookInput(JSON.stringify(onboarding), "campaigns-onboarding")).toEqual(onboarding);
+    expect(() => parseHookInput(JSON.stringify(onboarding), "campaigns-cleanup")).toThrow('kind must be campaigns-cleanup, got "campaigns-onboarding"');
+    expect(() => parseHookInput(JSON.stringify({ ...onboarding, kms_key_arn: 7 }))).toThrow("kms_key_arn must be an ARN or null, got 7");
+  });
+  test("a relative backup_dir is resolved against the hook's cwd (the stack directory); CAMPAIGN_BACKUP_DIR wins", () => {
+    const stackDir = "/work/repo/cdktf.out/stacks/campaigns-123456789012-us-east-1";
+    expect(backupRoot({ backup_dir: "../../../campaign-backups" }, {}, stackDir)).toBe("/work/repo/campaign-backups");
+    expect(backupRoot({ backup_dir: "/abs/backups" }, {}, stackDir)).toBe("/abs/backups");
+    expect(backupRoot({ backup_dir: "../../../campaign-backups" }, { CAMPAIGN_BACKUP_DIR: "/pipeline/disk" }, stackDir)).toBe("/pipeline/disk");
   });
 });
 

@@ -116,7 +116,7 @@ describe("unknown keys", () => {
 
   it("suggest nothing when no allowed key is near, and list the allowed keys", () => {
     expect(problems({ targets: [target({ owner: "me" })] })).toEqual([
-      '$.targets[0].owner: unknown key "owner": expected only "account", "region", "instances", "deployRoleArn", "tags", "allowCampaignDeletion", "backend", "campaignBackup", "role", "onboardingTimeoutSeconds", "allowUnlistedRegion", "wave" here (see examples/rollout.schema.json)',
+      '$.targets[0].owner: unknown key "owner": expected only "account", "region", "instances", "retired", "deployRoleArn", "tags", "allowCampaignDeletion", "backend", "campaignBackup", "role", "onboardingTimeoutSeconds", "allowUnlistedRegion", "wave" here (see examples/rollout.schema.json)',
     ]);
   });
 });

@@ -19,7 +19,8 @@ describe("loadRolloutConfig", () => {
       tags: { team: "contact-center" },
       allowCampaignDeletion: false,
       backend: { type: "local" },
-      campaignBackup: { dir: "/base/campaign-backups" },
+      campaignBackup: { dir: "campaign-backups" },
+      baseDir: "/base",
       wave: "default",
     });
     expect(rollout.waves).toEqual([{ name: "default", maxConcurrency: 1, failureTolerance: 0, stackIds: rollout.targets.map((t) => t.stackId) }]);

@@ -14,6 +14,10 @@ function synthTarget(target: ResolvedTarget) {
   return synthJson(new CampaignsTargetStack(Testing.app(), target));
 }
 
+/** The hook resources of a kind (the KMS key pin has no kind). */
+const hooksOf = (json: ReturnType<typeof synthTarget>, kind: string) =>
+  Object.entries(json.resource?.terraform_data ?? {}).filter(([, r]) => (r.input as { kind?: string }).kind === kind);
+
 type Provisioner = Record<string, { command: string; when?: string; environment: Record<string, string> }>;
 
 describe("CampaignsTargetStack", () => {
@@ -47,9 +51,8 @@ describe("CampaignsTargetStack", () => {
   });
 
   it("runs the cleanup hook at destroy, before onboarding and role go, with deletion not allowed by default", () => {
-    const data = json.resource!.terraform_data;
-    const [name, cleanup] = Object.entries(data).find(([, r]) => (r.input as { kind: string }).kind === "campaigns-cleanup")!;
-    const onboardingName = Object.keys(data).find((n) => n !== name);
+    const [[, cleanup]] = hooksOf(json, "campaigns-cleanup");
+    const [[onboardingName]] = hooksOf(json, "campaigns-onboarding");
     expect(cleanup.depends_on).toEqual([`terraform_data.${onboardingName}`, `aws_iam_service_linked_role.${only(json.resource?.aws_iam_service_linked_role, "role").__name}`]);
     const [hook] = cleanup.provisioner as Provisioner[];
     expect(hook["local-exec"]).toEqual({
@@ -57,7 +60,7 @@ describe("CampaignsTargetStack", () => {
       when: "destroy",
       environment: { CAMPAIGNS_HOOK_INPUT: "${jsonencode(self.input)}" },
     });
-    expect(cleanup.input).toMatchObject({ allow_campaign_deletion: false, backup_dir: "/base/campaign-backups", backup_s3_bucket: null, stack: "campaigns-111111111111-us-east-1" });
+    expect(cleanup.input).toMatchObject({ allow_campaign_deletion: false, backup_s3_bucket: null, stack: "campaigns-111111111111-us-east-1" });
   });
 
   it("outputs the role read back from IAM and the account's campaigns roles", () => {
@@ -68,8 +71,8 @@ describe("CampaignsTargetStack", () => {
     expect(json.output?.campaigns_role_arns.value).toMatch(/^\$\{tolist\(data\.aws_iam_roles\..+\.arns\)\}$/);
   });
 
-  it("declares no backend by default, leaving cdktf's local state (added at app synth)", () => {
-    expect(json.terraform?.backend).toBeUndefined();
+  it("keeps local state in the project root by default, named relative to the stack directory", () => {
+    expect(json.terraform?.backend).toEqual({ local: { path: expect.stringMatching(/^(\.\.\/)+base\/terraform\.campaigns-111111111111-us-east-1\.tfstate$/) } });
   });
 
   it("keeps state in S3 with S3-native locking and the backend role when configured", () => {

@@ -17,11 +17,13 @@ export class LifecycleWorkspace {
   public readonly backupDir: string;
   public rollout!: ResolvedRollout;
 
+  /** @param dir an existing directory to work in (e.g. a copy of another workspace) @default a fresh scratch directory */
   constructor(
     private readonly emulator: Emulator,
     prefix = "lifecycle",
+    dir?: string,
   ) {
-    this.dir = scratchDir(prefix);
+    this.dir = dir ?? scratchDir(prefix);
     this.configFile = path.join(this.dir, "rollout.json");
     this.backupDir = path.join(this.dir, "campaign-backups");
   }

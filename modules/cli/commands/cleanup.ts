@@ -1,4 +1,4 @@
-import { toHookInput } from "../../hook-contract";
+import { toCleanupInput } from "../../hook-contract";
 import { hookSettingsFor, loadRolloutConfig, selectTargets } from "../../rollout";
 import { CliError, ExitCode } from "../exit-codes";
 import { withHookRuntime } from "../lazy";
@@ -34,7 +34,7 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
     const results = [];
     let exitCode: number = ExitCode.ok;
     for (const { settings } of instances) {
-      const input = toHookInput("campaigns-cleanup", {
+      const input = toCleanupInput({
         ...settings,
         // A person at the keyboard may allow what the config does not (after a dry run).
         allowCampaignDeletion: settings.allowCampaignDeletion || options.allowDeletion === true,

@@ -6,6 +6,11 @@ import type { Risk } from "../risk";
 export interface RuleSubject {
   readonly resource: PlanResourceChange;
   readonly kind: ChangeKind;
+  /**
+   * Addresses the stack removes through `removed` blocks, their destroy hooks included (the
+   * stack's `retired_resources` output). @default - none
+   */
+  readonly retired?: ReadonlySet<string>;
 }
 
 /**

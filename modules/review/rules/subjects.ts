@@ -1,4 +1,4 @@
-import type { HookInput, HookKind } from "../../hook-contract";
+import type { CleanupHookInput, HookKind, OnboardingHookInput } from "../../hook-contract";
 import { CAMPAIGNS_SERVICE_PRINCIPAL } from "../../role/service";
 import { knownAt, type Side } from "../values";
 import type { RuleSubject } from "./rule";
@@ -26,12 +26,30 @@ export interface HookView {
 }
 
 /**
- * The hook `terraform_data` of this kind, or undefined. For a destroy or replace it reads the
- * stored input: the one the destroy-time hook runs with.
+ * A resource dropped from the configuration without a `removed` block: Terraform destroys it
+ * without running its destroy-time provisioners (the hooks).
+ */
+export function removedWithoutHooks(subject: RuleSubject): boolean {
+  return (
+    subject.kind === "delete" &&
+    subject.resource.action_reason === "delete_because_no_resource_config" &&
+    !(subject.retired?.has(subject.resource.address) ?? false)
+  );
+}
+
+/**
+ * The hook `terraform_data` of this kind whose hook will run, or undefined. For a destroy or
+ * replace it reads the stored input: the one the destroy-time hook runs with. A hook dropped from
+ * the configuration does not run: see {@link storedHookOf} and `removedWithoutHooks`.
  */
 export function hookOf(subject: RuleSubject, kind: HookKind): HookView | undefined {
+  return removedWithoutHooks(subject) ? undefined : storedHookOf(subject, kind);
+}
+
+/** The hook `terraform_data` of this kind, whether or not its hook will run. */
+export function storedHookOf(subject: RuleSubject, kind: HookKind): HookView | undefined {
   if (subject.resource.type !== "terraform_data") return undefined;
-  const input = (key: keyof HookInput) => knownAt(subject.resource.change, objectSide(subject), ["input", key]);
+  const input = (key: keyof OnboardingHookInput | keyof CleanupHookInput) => knownAt(subject.resource.change, objectSide(subject), ["input", key]);
   if (input("kind") !== kind) return undefined;
   const instance = input("instance_id");
   const allow = input("allow_campaign_deletion");

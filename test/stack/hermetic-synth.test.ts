@@ -1,0 +1,70 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { loadRolloutConfig } from "../../modules/rollout";
+import { buildApp } from "../../modules/stack";
+
+const INSTANCE = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+const CONFIG = {
+  defaults: { backend: { type: "local" }, campaignBackup: { dir: "campaign-backups/{account}" } },
+  targets: [
+    { account: "111111111111", region: "us-east-1", instances: [{ id: INSTANCE }] },
+    { account: "222222222222", region: "eu-west-2", backend: { type: "local", path: "state/{account}.tfstate" }, instances: [{ id: INSTANCE, retired: true }] },
+  ],
+};
+
+/** A checkout at its own path: the config written there, synthesized from there as `npm run synth` does. */
+function synthesizeIn(label: string, config: object = CONFIG): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `hermetic-${label}-`));
+  fs.writeFileSync(path.join(root, "rollout.json"), JSON.stringify(config));
+  buildApp(loadRolloutConfig(path.join(root, "rollout.json"), root), {}, path.join(root, "cdktf.out")).synth();
+  return root;
+}
+
+/** Every file under `dir`, relative, sorted. */
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe("hermetic synth: two checkouts at different paths", () => {
+  const a = synthesizeIn("a");
+  const b = synthesizeIn("b-at-another-depth");
+  const out = (root: string) => path.join(root, "cdktf.out");
+
+  it("synthesize the same files, byte for byte", () => {
+    const files = filesUnder(out(a));
+    expect(files).toEqual(filesUnder(out(b)));
+    expect(files.filter((f) => f.endsWith("cdk.tf.json"))).toHaveLength(2);
+    for (const file of files) expect({ file, same: fs.readFileSync(path.join(out(a), file)).equals(fs.readFileSync(path.join(out(b), file))) }).toEqual({ file, same: true });
+  });
+
+  it("hold no trace of the checkout's path", () => {
+    for (const file of filesUnder(out(a)).filter((f) => f.endsWith(".json"))) {
+      expect(fs.readFileSync(path.join(out(a), file), "utf8")).not.toContain(a);
+    }
+  });
+
+  it("name local state and backups relative to the stack directory, landing in the project root", () => {
+    const stackDir = path.join(out(a), "stacks", "campaigns-111111111111-us-east-1");
+    const json = JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
+    expect(json.terraform.backend.local.path).toBe("../../../terraform.campaigns-111111111111-us-east-1.tfstate");
+    const cleanup = Object.values(json.resource.terraform_data as Record<string, { input: Record<string, unknown> }>).find((r) => r.input.kind === "campaigns-cleanup")!;
+    expect(cleanup.input.backup_dir).toBe("../../../campaign-backups/111111111111");
+    expect(path.resolve(stackDir, cleanup.input.backup_dir as string)).toBe(path.join(a, "campaign-backups", "111111111111"));
+    const other = JSON.parse(fs.readFileSync(path.join(out(a), "stacks", "campaigns-222222222222-eu-west-2", "cdk.tf.json"), "utf8"));
+    expect(other.terraform.backend.local.path).toBe("../../../state/222222222222.tfstate");
+  });
+
+  it("keep absolute paths the config writes as they are", () => {
+    const config = { ...CONFIG, defaults: { backend: { type: "local", path: "/var/state/{account}.tfstate" }, campaignBackup: { dir: "/var/backups" } } };
+    const root = synthesizeIn("absolute", config);
+    const json = JSON.parse(fs.readFileSync(path.join(out(root), "stacks", "campaigns-111111111111-us-east-1", "cdk.tf.json"), "utf8"));
+    expect(json.terraform.backend.local.path).toBe("/var/state/111111111111.tfstate");
+    const inputs = Object.values(json.resource.terraform_data as Record<string, { input: Record<string, unknown> }>).map((r) => r.input.backup_dir);
+    expect(inputs).toContain("/var/backups");
+  });
+});
