@@ -23,12 +23,13 @@ export interface ChangeSetOutcome {
 
 /**
  * Adds what `plan-review` knows beyond the plans to their review: each planned stack's status and
- * change, the unchanged stacks (counted, never planned), the removed and the failed ones, both
+ * change, the unchanged stacks not planned (counted; `--all` plans them too), the removed and the failed ones, both
  * high risk so that `--fail-on` counts them: a gate never passes on a plan that is missing.
  */
 export function withChangeSet(report: ReviewReport, outcome: ChangeSetOutcome): ReviewReport {
   const ids = [...outcome.changes.stacks.entries()];
-  const unchanged = ids.filter(([, change]) => change === "unchanged").map(([id]) => id);
+  const attempted = new Set([...report.stacks.map((s) => s.stack), ...outcome.failed.map((f) => f.stack)]);
+  const unchanged = ids.filter(([id, change]) => change === "unchanged" && !attempted.has(id)).map(([id]) => id);
   const removed: RemovedStack[] = ids
     .filter(([, change]) => change === "removed")
     .map(([stack]) => ({ stack, ...(parseStackId(stack) ?? { account: null, region: null }), status: "removed", risk: "high", reason: REMOVED_STACK_REASON }));

@@ -54,8 +54,6 @@ export function parseParallelism(value: string): number {
 export async function planReviewCommand(options: PlanReviewOptions): Promise<void> {
   const gate = options.failOn === undefined ? undefined : gateLevel(options.failOn);
   if (options.baseConfig !== undefined && options.baseRef !== undefined) throw new CliError("plan-review: give --base-config or --base-ref, not both", ExitCode.usage);
-  const terraform = terraformAvailability();
-  if (!terraform.ok && !terraform.registryOnly) throw new CliError(`plan-review: ${terraform.reason}`);
   const log = (line: string) => process.stderr.write(`plan-review: ${line}\n`);
   const cwd = process.cwd();
 
@@ -72,6 +70,8 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
     const base = loadBase(options, configFile, scratch);
     const baseStacks = base && baseScope(base.rollout, selection);
     const parallelism = options.parallelism ?? defaultParallelism(rollout, selection.wave);
+    const terraform = terraformAvailability();
+    if (!terraform.ok && !terraform.registryOnly) throw new CliError(`plan-review: ${terraform.reason}`);
 
     log(`synthesizing ${base ? "the config and its base" : "the config"}`);
     const outdir = path.join(cwd, "cdktf.out");
