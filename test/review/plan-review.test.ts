@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { startEmulator, type Emulator } from "../emulator/emulator";
 import { terraformAndEmulator } from "../support/all-tools";
 import { cli } from "../support/cli";
@@ -85,6 +85,27 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     const review = fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8");
     expect(review).toContain(`| \`${scaleStackId(3)}\` (removed) | 200000000003 | us-east-1 | — | — | — | — | — | 🔴 high |`);
     expect(review).toContain("0 planned, 4 unchanged, not planned, 1 removed");
+  }, 300_000);
+
+  it("--base-ref reads the base from git: the config file as it is at that ref", async () => {
+    const dir = scratchDir("plan-review-base-ref");
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=ci@example.com", "-c", "user.name=ci", ...args], { cwd: dir, stdio: "pipe" });
+    const base = scaleRollout(3, dir);
+    writeConfig(path.join(dir, "rollout.json"), base);
+    git("init", "-q");
+    git("add", "rollout.json");
+    git("commit", "-qm", "base");
+    writeConfig(path.join(dir, "rollout.json"), { ...base, targets: base.targets.slice(0, 2) });
+
+    const run = await planReview(dir, ["--config", "rollout.json", "--base-ref", "HEAD", "--json"], env);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ base: "HEAD:rollout.json", risk: "high", unchanged: [scaleStackId(0), scaleStackId(1)] });
+    expect(report.removed.map((r: { stack: string }) => r.stack)).toEqual([scaleStackId(2)]);
+
+    const unknown = await planReview(dir, ["--config", "rollout.json", "--base-ref", "no-such-ref"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^plan-review: cannot read rollout\.json at --base-ref no-such-ref: /);
   }, 300_000);
 
   it("--all plans every stack, two at a time, with progress and each stack's output in its own folder", async () => {

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
+import { ensureHookBundle } from "../../hook-asset/bundle";
 import { gateTripped, parseGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
 import { missingAwsCredentials } from "../../review/aws-credentials";
 import { compareSynths, everyStackNew, type ChangeSet } from "../../review/change-set";
@@ -68,12 +69,15 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "plan-review-base-"));
   try {
     const base = loadBase(options, configFile, scratch);
-    const baseStacks = base && baseScope(base.rollout, selection);
+    const baseStacks = base && baseScope(base.rollout, rollout, selection);
     const parallelism = options.parallelism ?? defaultParallelism(rollout, selection.wave);
     const terraform = terraformAvailability();
     if (!terraform.ok && !terraform.registryOnly) throw new CliError(`plan-review: ${terraform.reason}`);
 
     log(`synthesizing ${base ? "the config and its base" : "the config"}`);
+    // Rebuilt here, once, if stale: two synths at once would both rebuild it, one reading the
+    // other's half-written file.
+    ensureHookBundle();
     const outdir = path.join(cwd, "cdktf.out");
     const [pr, baseOut] = await Promise.all([
       synthRollout({ cwd, configFile, outdir, stacks: selection.stacks, wave: selection.wave }),
@@ -161,17 +165,22 @@ function configAtRef(ref: string, configFile: string): string {
 /**
  * The base's stacks that the selection covers: the same --wave or --stack selection where the
  * base has it; where it does not (a wave the PR adds, say), the base's stacks the PR's selection
- * names. Without a selection, every stack. A stack outside the scope is never called removed.
+ * names. Without a selection, every stack. A stack outside the scope is never called removed,
+ * nor one the PR still has outside its selection (a target moved to another wave).
  */
-function baseScope(base: ResolvedRollout, selection: StackSelection): string[] {
+function baseScope(base: ResolvedRollout, pr: ResolvedRollout, selection: StackSelection): string[] {
   if (selection.stacks === undefined && selection.wave === undefined) return base.targets.map((t) => t.stackId);
+  let inBase: string[];
   try {
-    return selectTargets(base, selection).map((t) => t.stackId);
+    inBase = selectTargets(base, selection).map((t) => t.stackId);
   } catch (error) {
     if (!isInputError(error)) throw error;
     const named = new Set(selection.stacks ?? []);
-    return base.targets.filter((t) => named.has(t.stackId)).map((t) => t.stackId);
+    inBase = base.targets.filter((t) => named.has(t.stackId)).map((t) => t.stackId);
   }
+  const selected = new Set(selectTargets(pr, selection).map((t) => t.stackId));
+  const elsewhere = new Set(pr.targets.map((t) => t.stackId).filter((id) => !selected.has(id)));
+  return inBase.filter((id) => !elsewhere.has(id));
 }
 
 function defaultParallelism(rollout: ResolvedRollout, wave: string | undefined): number {
