@@ -83,4 +83,14 @@ describe("main.ts", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
   });
+
+  it("refuses a config that is not UTF-8, naming the byte offset, and writes no stack", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "latin1-config-")), "rollout.json");
+    const config = { defaults: { tags: { team: "café" } }, targets: [{ account: "111111111111", region: "us-east-1" }] };
+    fs.writeFileSync(file, Buffer.from(JSON.stringify(config), "latin1"));
+    const run = synth({ ROLLOUT_CONFIG: file });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`${file}: $: expected UTF-8 text, got the byte 0xE9 at byte offset 32 (line 1 column 33), which is not valid UTF-8`);
+    expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
+  });
 });

@@ -9,7 +9,7 @@ export const ExitCode = {
   gated: 2,
   /** `cleanup`: campaigns exist and deletion is not allowed; nothing was deleted. */
   refused: 3,
-  /** The command line itself was wrong (unknown command or option). */
+  /** The command line itself was wrong: an unknown command or option, a missing or extra argument, an option value outside its domain, options that need or exclude each other. */
   usage: 64,
 } as const;
 

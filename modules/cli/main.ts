@@ -2,14 +2,23 @@
  * `npx connect-campaigns-iac <command>`. Commands load their modules only when they run, so
  * `--help` and the light commands never pay for the AWS SDK or cdktf.
  */
-import { Command, CommanderError } from "commander";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
 import { CliError, ExitCode } from "./exit-codes";
 import { load } from "./lazy";
-import { isInputError } from "../rollout/problems";
+import { accountId, instanceId, roleArnTemplate, stackId, waveName } from "./option-values";
+import { printJson } from "./output";
+import { ConfigError, isInputError } from "../rollout/problems";
+
+/** The package's version, read where npm installed it (no build step copies it). */
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version;
 
 const program = new Command("connect-campaigns-iac")
   .description("The Amazon Connect outbound campaigns service-linked role, as CDKTF stacks: rollout, cleanup, review, policy.")
-  .showHelpAfterError("(run with --help for usage)")
+  .version(VERSION, "-V, --version", "print the version")
+  // A usage error is one line on stderr, the hint on the same line; set before the commands, which copy it.
+  .configureOutput({ outputError: (message, write) => write(`${message.trimEnd()} (run with --help for usage)\n`) })
   .exitOverride();
 
 program
@@ -23,14 +32,14 @@ program
   .command("matrix")
   .description("Print one wave as a CI matrix (GitHub Actions strategy.matrix.include) with its max-parallel.")
   .requiredOption("-c, --config <file>", "rollout config (JSON)")
-  .requiredOption("-w, --wave <name>", "the wave")
+  .requiredOption("-w, --wave <name>", "the wave", waveName)
   .action((options) => load<typeof import("./commands/waves")>("./commands/waves").matrixCommand(options));
 
 program
   .command("gate")
   .description("Between waves: exit 0 when the wave's failed stacks are within its failure tolerance, 2 when they exceed it.")
   .requiredOption("-c, --config <file>", "rollout config (JSON)")
-  .requiredOption("-w, --wave <name>", "the wave")
+  .requiredOption("-w, --wave <name>", "the wave", waveName)
   .requiredOption("-r, --results <dir>", 'folder of the jobs\' result files ({"stack": ..., "outcome": "success" | "failure" | ...})')
   .option("--json", "print JSON for machines")
   .action((options) => load<typeof import("./commands/gate")>("./commands/gate").gateCommand(options));
@@ -39,8 +48,8 @@ program
   .command("cleanup")
   .description("Run the destroy hook by hand: back up, stop and delete a stack's campaigns (what terraform destroy does).")
   .requiredOption("-c, --config <file>", "rollout config (JSON)")
-  .requiredOption("-s, --stack <stack>", "the stack (campaigns-<account>-<region>)")
-  .option("-i, --instance <id>", "only this Connect instance of the stack")
+  .requiredOption("-s, --stack <stack>", "the stack (campaigns-<account>-<region>)", stackId)
+  .option("-i, --instance <id>", "only this Connect instance of the stack", instanceId)
   .option("--dry-run", "list what would be backed up and deleted; change nothing")
   .option("--allow-deletion", "delete even where the config does not allow it (after reviewing --dry-run)")
   .option("--json", "print one JSON document on stdout (progress goes to stderr)")
@@ -52,7 +61,7 @@ program
   .description("Recreate campaigns from backups under a directory, in the account and Region each came from; skip those that exist by name.")
   .argument("<backup-dir>", "a backup root, or any folder under it (<account>/<region>/<instance>/<campaign id>.json)")
   .option("--dry-run", "list what would be recreated; change nothing")
-  .option("--role-template <arn>", "role to assume per account, e.g. arn:aws:iam::{account}:role/terraform-deploy")
+  .option("--role-template <arn>", "role to assume per account, e.g. arn:aws:iam::{account}:role/terraform-deploy", roleArnTemplate)
   .option("--json", "print one JSON document on stdout (progress goes to stderr)")
   .action((dir, options) => load<typeof import("./commands/restore")>("./commands/restore").restoreCommand(dir, options));
 
@@ -74,7 +83,7 @@ program
   .argument("<plans...>", "JSON plans (terraform show -json) or stack directories holding plan.json or tfplan")
   .option("--json", "print JSON for machines")
   .option("--live", "list the campaigns each destroy hook would find now (calls AWS)")
-  .option("--fail-on <risk>", "exit 2 when a change of this risk or higher is present: high or medium")
+  .addOption(new Option("--fail-on <risk>", "exit 2 when a change of this risk or higher is present").choices(["high", "medium"]))
   .action((plans, options) => load<typeof import("./commands/review")>("./commands/review").reviewCommand(plans, options));
 
 program
@@ -102,10 +111,17 @@ program
     "Print the IAM policy (JSON) the deploy role needs for plan, apply and destroy, hooks included; or the state backend's, or the deploy role's trust policy.",
   )
   .option("-c, --config <file>", "rollout config (JSON): narrow resources to its accounts, Regions, KMS keys and buckets (default: any account and Region)")
-  .option("-a, --account <id>", "with --config: only this account's targets (one deploy role per account)")
+  .option("-a, --account <id>", "with --config: only this account's targets (one deploy role per account)", accountId)
   .option("--restore", "also allow `restore` (CreateCampaign, TagResource): a recovery tool, not part of a deploy")
   .option("--state", "with --config: the S3 backend's policy (ListBucket; Get/PutObject on the state; Get/Put/DeleteObject on .tflock) for the backend's role or the pipeline principal")
-  .option("--trust <principal arn>", "print the deploy role's trust policy instead: sts:AssumeRole for that principal, session names of this tool only")
+  .addOption(
+    new Option("--trust <principal arn>", "print the deploy role's trust policy instead: sts:AssumeRole for that principal, session names of this tool only").conflicts([
+      "config",
+      "account",
+      "restore",
+      "state",
+    ]),
+  )
   .addHelpText(
     "after",
     "\nIAM counts at most 6,144 characters in a managed policy: a large config is widened to fit (reported on stderr),\nor print one policy per account with --account. Statements, sources and what the tests prove: modules/policy/README.md.",
@@ -119,7 +135,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end here too, with exit code 0.
+      // --help and --version end here too, with exit code 0; every other commander error is usage.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof CliError) {
@@ -128,6 +144,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     if (isInputError(error)) {
       process.stderr.write(`${error.message}\n`);
+      // The human lines stop at 50 problems; the JSON document carries every one.
+      if (error instanceof ConfigError && argv.includes("--json")) printJson({ error: "invalid config", file: error.file, problems: error.problems });
       return ExitCode.failed;
     }
     throw error;

@@ -3,7 +3,7 @@ export { ConfigError, SelectionError, isInputError, jsonPath } from "./problems"
 export type { ConfigProblem } from "./problems";
 export * from "./resolved";
 export { fillTemplate } from "./resolve";
-export { CAMPAIGNS_REGIONS, isCampaignsRegion, nearestCampaignsRegion } from "./regions";
+export { CAMPAIGNS_REGIONS, CAMPAIGNS_REGIONS_SOURCE, isCampaignsRegion, nearestCampaignsRegion } from "./regions";
 export { rolloutConfigSchema } from "./schema";
 export type { RolloutConfig, TargetConfig, RoleConfig, InstanceConfig, WaveConfig } from "./schema";
 export { hookSettingsFor } from "./hook-inputs";

@@ -1,19 +1,29 @@
+import { quote } from "./quote";
+
 /** One thing wrong with a config file: where (a JSON path like `$.targets[0].account`) and what. */
 export interface ConfigProblem {
   readonly path: string;
   readonly message: string;
 }
 
+/** Problems a message shows before it sums up the rest: a generated config with thousands of mistakes stays readable. */
+export const MAX_PROBLEM_LINES = 50;
+
 /**
  * A config file that cannot be used. Carries every problem found, so that a user fixes them all
- * in one go; `message` is one line per problem: `<file>: <path>: <what was expected>`.
+ * in one go; `message` is one line per problem: `<file>: <path>: <what was expected>`, at most
+ * {@link MAX_PROBLEM_LINES} of them and then `<file>: … and N more problems` (`problems` has all,
+ * and `--json` prints all).
  */
 export class ConfigError extends Error {
   constructor(
     public readonly file: string,
     public readonly problems: readonly ConfigProblem[],
   ) {
-    super(problems.map((p) => `${file}: ${p.path}: ${p.message}`).join("\n"));
+    const shown = problems.length > MAX_PROBLEM_LINES ? problems.slice(0, MAX_PROBLEM_LINES - 1) : problems;
+    const lines = shown.map((p) => `${file}: ${p.path}: ${p.message}`);
+    if (shown.length < problems.length) lines.push(`${file}: … and ${problems.length - shown.length} more problems`);
+    super(lines.join("\n"));
     this.name = "ConfigError";
   }
 }
@@ -23,7 +33,7 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   return segments.reduce<string>((path, segment) => {
     if (typeof segment === "number") return `${path}[${segment}]`;
     const key = String(segment);
-    return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+    return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${quote(key, Infinity)}]`;
   }, "$");
 }
 

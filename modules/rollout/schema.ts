@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { customSuffixProblem, parseCampaignsRoleArn } from "../role/role-name";
+import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN, tagKeyProblem, tagValueProblem } from "./tag-rules";
 
 /**
  * The rollout config file, as a zod schema: the single source of its validation, its TypeScript
@@ -41,12 +42,17 @@ const roleArnTemplate = z
     error: "expected an IAM role ARN like arn:aws:iam::{account}:role/terraform-deploy ({account} is filled per target)",
   });
 
+// IAM's tag rules, checked one tag at a time so each message names the tag (its JSON path) and
+// the rule; the patterns are for editors, from the JSON Schema.
 const tags = z
-  .record(
-    z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: "expected a tag key of 1-128 allowed characters" }),
-    z.string().max(256, { error: "expected a tag value of at most 256 characters" }),
-  )
-  .describe("Tags for every resource (provider default tags). Target tags are merged over the defaults' tags.");
+  .record(z.string().meta({ pattern: TAG_KEY_PATTERN }), z.string().meta({ pattern: TAG_VALUE_PATTERN }))
+  .superRefine((record, ctx) => {
+    for (const [key, value] of Object.entries(record)) {
+      const problem = tagKeyProblem(key) ?? tagValueProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", path: [key], message: problem });
+    }
+  })
+  .describe("Tags for every resource (provider default tags). Target tags are merged over the defaults' tags. IAM's tag rules: keys of 1-128 and values of 0-256 letters, digits, spaces and _ . : / = + - @; no key starting with aws:.");
 
 const customSuffix = z
   .string()
@@ -168,8 +174,10 @@ const target = z.strictObject({
   ...targetSettings,
 });
 
+const waveName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" });
+
 const wave = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" }),
+  name: waveName,
   maxConcurrency: z
     .number()
     .int({ error: "expected a whole number" })
@@ -192,6 +200,9 @@ export const rolloutConfigSchema = z
     targets: z.array(target).min(1, { error: "expected at least one target" }),
   })
   .describe("connect-campaigns-iac rollout config: one stack per (account, region) target.");
+
+/** The config's own value rules, for command-line options that take the same values (`--account`, `--wave`, …). */
+export const VALUE_SCHEMAS = { account, instanceId, waveName, roleArnTemplate } as const;
 
 export type RolloutConfig = z.infer<typeof rolloutConfigSchema>;
 export type TargetConfig = z.infer<typeof target>;

@@ -73,10 +73,19 @@ describe("npx connect-campaigns-iac policy", () => {
     expect(wrong.stderr).toContain("no target in account 333333333333");
   });
 
-  it("prints the trust policy with --trust, and refuses a bad principal with exit 1", async () => {
+  it("prints the trust policy with --trust, and refuses a bad principal as a usage error (exit 64)", async () => {
     const trust = await cli("policy", "--trust", "arn:aws:iam::999999999999:role/pipeline");
     expect(JSON.parse(trust.stdout).Statement[0].Principal).toEqual({ AWS: "arn:aws:iam::999999999999:role/pipeline" });
-    expect(await cli("policy", "--trust", "nope")).toMatchObject({ code: 1, stdout: "" });
+    expect(await cli("policy", "--trust", "nope")).toMatchObject({ code: 64, stdout: "" });
+  });
+
+  it.each<[string, string[], string]>([
+    ["--account without --config", ["--account", "111111111111"], "policy: --account needs --config <file> (the account's targets come from the config)\n"],
+    ["--state without --config", ["--state"], "policy: --state needs --config <file> (the state buckets come from the config's backends)\n"],
+    ["--account that is not an account id", ["--account", "12"], "error: option '-a, --account <id>' argument '12' is invalid. expected a 12-digit AWS account id (run with --help for usage)\n"],
+    ["--trust with --state", ["--trust", "arn:aws:iam::999999999999:role/pipeline", "--state"], "error: option '--trust <principal arn>' cannot be used with option '--state' (run with --help for usage)\n"],
+  ])("refuses %s as a usage error: exit 64, one line, nothing on stdout", async (_, args, stderr) => {
+    expect(await cli("policy", ...args)).toEqual({ code: 64, stdout: "", stderr });
   });
 
   it("explains itself in --help", async () => {
@@ -85,7 +94,9 @@ describe("npx connect-campaigns-iac policy", () => {
     for (const option of ["--config", "--account", "--restore", "--state", "--trust", "6,144"]) expect(stdout).toContain(option);
   });
 
-  it("refuses --state without an S3 backend", async () => {
-    expect(await cli("policy", "--state")).toMatchObject({ code: 1, stdout: "" });
+  it("refuses --state when no target keeps its state in S3", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "policy-")), "rollout.json");
+    fs.writeFileSync(file, JSON.stringify({ targets: [{ account: "111111111111", region: "us-east-1" }] }));
+    expect(await cli("policy", "--config", file, "--state")).toMatchObject({ code: 1, stdout: "" });
   });
 });

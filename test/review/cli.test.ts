@@ -26,10 +26,10 @@ describe("connect-campaigns-iac review", () => {
     expect((await cli("review", "--fail-on", "high", fixture("create"), fixture("replace-role"))).code).toBe(2);
   });
 
-  it("rejects an unknown --fail-on level with exit 1 and a message", async () => {
+  it("rejects an unknown --fail-on level as a usage error: exit 64, one line naming the choices", async () => {
     const run = await cli("review", "--fail-on", "low", fixture("create"));
-    expect(run).toMatchObject({ code: 1, stdout: "" });
-    expect(run.stderr).toBe('--fail-on: expected "high" or "medium", got "low"\n');
+    expect(run).toMatchObject({ code: 64, stdout: "" });
+    expect(run.stderr).toBe("error: option '--fail-on <risk>' argument 'low' is invalid. Allowed choices are high, medium. (run with --help for usage)\n");
   });
 
   it("--json prints the documented shape", async () => {

@@ -115,7 +115,7 @@ describe("Regions", () => {
   });
 
   it("accepts it with allowUnlistedRegion, on the target or from the defaults", () => {
-    const fromDefaults = { defaults: { allowUnlistedRegion: true }, targets: [target("111111111111", "eu-central-1")] };
-    expect(parseRolloutConfig(JSON.stringify(fromDefaults), CONFIG_FILE).targets[0]).toMatchObject({ region: "eu-central-1", allowUnlistedRegion: true });
+    const fromDefaults = { defaults: { allowUnlistedRegion: true }, targets: [target("111111111111", "eu-west-1")] };
+    expect(parseRolloutConfig(JSON.stringify(fromDefaults), CONFIG_FILE).targets[0]).toMatchObject({ region: "eu-west-1", allowUnlistedRegion: true });
   });
 });

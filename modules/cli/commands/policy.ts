@@ -1,7 +1,7 @@
 import { anyTarget, deployRolePolicy, deployRoleTrustPolicy, fitPolicy, scopeOf, statePolicy, TrustPrincipalError } from "../../policy";
 import type { PolicyScope } from "../../policy";
 import { loadRolloutConfig } from "../../rollout";
-import { CliError } from "../exit-codes";
+import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
 
 export interface PolicyCommandOptions {
@@ -14,7 +14,9 @@ export interface PolicyCommandOptions {
 
 function scopeFrom(options: PolicyCommandOptions): PolicyScope {
   if (!options.config) {
-    if (options.account) throw new CliError("policy: --account needs --config");
+    // Usage errors: the account's targets and the state buckets come from a config.
+    if (options.account) throw new CliError("policy: --account needs --config <file> (the account's targets come from the config)", ExitCode.usage);
+    if (options.state) throw new CliError("policy: --state needs --config <file> (the state buckets come from the config's backends)", ExitCode.usage);
     return anyTarget();
   }
   return scopeOf(loadRolloutConfig(options.config), options.account);
@@ -29,7 +31,8 @@ export function policyCommand(options: PolicyCommandOptions): void {
     try {
       printJson(deployRoleTrustPolicy(options.trust));
     } catch (error) {
-      if (error instanceof TrustPrincipalError) throw new CliError(error.message);
+      // A principal that is not an ARN is an option value out of its domain: usage.
+      if (error instanceof TrustPrincipalError) throw new CliError(error.message, ExitCode.usage);
       throw error;
     }
     return;
