@@ -98,9 +98,12 @@ program
   .option("-p, --parallelism <n>", "stacks planned at once (default: the CPU count, at most the wave's maxConcurrency with --wave)", (value: string) =>
     load<typeof import("./commands/plan-review")>("./commands/plan-review").parseParallelism(value),
   )
-  .option("-s, --stack <id...>", "only these stacks (or CAMPAIGNS_STACKS)")
-  .option("-w, --wave <name>", "only this wave's stacks (or CAMPAIGNS_WAVE)")
-  .option("--fail-on <risk>", "exit 2 when a change of this risk or higher is present (removed stacks are high): high or medium")
+  .option("-s, --stack <id...>", "only these stacks (or CAMPAIGNS_STACKS)", (value: string, previous: string[] = []) => [
+    ...previous,
+    ...value.split(",").filter(Boolean).map(stackId),
+  ])
+  .option("-w, --wave <name>", "only this wave's stacks (or CAMPAIGNS_WAVE)", waveName)
+  .addOption(new Option("--fail-on <risk>", "exit 2 when a change of this risk or higher is present (removed and failed stacks are high)").choices(["high", "medium"]))
   .option("--json", "print the review as JSON on stdout (progress on stderr)")
   .addHelpText("after", "\nExit codes: 0 reviewed, 1 a stack failed to plan or the input is invalid, 2 --fail-on tripped, 64 usage.")
   .action((options) => load<typeof import("./commands/plan-review")>("./commands/plan-review").planReviewCommand(options));

@@ -12,11 +12,15 @@ describe("plan-review usage and bad input", () => {
   it.each(["0", "abc", "-1", "1.5"])("--parallelism %s is a usage error: exit 64", async (value) => {
     const run = await cli("plan-review", "--config", config, "--parallelism", value);
     expect(run.code).toBe(64);
-    expect(run.stderr).toContain(`--parallelism expects a whole number of at least 1, got "${value}"`);
+    expect(run.stderr).toContain(`expected a whole number of at least 1, got "${value}"`);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("--fail-on low is a usage error: exit 64", async () => {
-    expect((await cli("plan-review", "--config", config, "--fail-on", "low")).code).toBe(64);
+  it.each([
+    ["--fail-on", "low"],
+    ["--stack", "not-a-stack"],
+  ])("%s %s is a usage error: exit 64", async (option, value) => {
+    expect((await cli("plan-review", "--config", config, option, value)).code).toBe(64);
   });
 
   it("reports a base config that does not validate like any config error, naming it as the base: exit 1", async () => {

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
+import { InvalidArgumentError } from "commander";
 import { ensureHookBundle } from "../../hook-asset/bundle";
 import { gateTripped, parseGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
 import { missingAwsCredentials } from "../../review/aws-credentials";
@@ -37,11 +38,11 @@ export interface PlanReviewOptions {
   readonly json?: boolean;
 }
 
-/** `--parallelism`: a whole number of at least 1 (commander turns the throw into exit 64). */
+/** `--parallelism`: a whole number of at least 1 (commander reports the throw in one line, exit 64). */
 export function parseParallelism(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new CliError(`plan-review: --parallelism expects a whole number of at least 1, got "${value}"`, ExitCode.usage);
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
   }
   return n;
 }
