@@ -1,5 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { defaultParallelism } from "../../modules/cli/commands/plan-review";
+import { loadRolloutConfig } from "../../modules/rollout";
 import { cli } from "../support/cli";
 import { scratchDir } from "../support/terraform";
 import { scaleRollout, writeConfig } from "./support/scale-rollout";
@@ -37,5 +39,12 @@ describe("plan-review usage and bad input", () => {
     const run = await cli("plan-review", "--config", config, "--base-config", base);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^plan-review: the base config \(--base-config\) is invalid: .*broken\.json/);
+  });
+
+  it("plans as many stacks at once as there are CPUs, at most the wave's maxConcurrency with --wave", () => {
+    const rollout = loadRolloutConfig(config);
+    expect(defaultParallelism(rollout, undefined, 8)).toBe(8);
+    expect(defaultParallelism(rollout, "all", 8)).toBe(4); // the wave's maxConcurrency
+    expect(defaultParallelism(rollout, "all", 2)).toBe(2);
   });
 });

@@ -184,8 +184,8 @@ function baseScope(base: ResolvedRollout, pr: ResolvedRollout, selection: StackS
   return inBase.filter((id) => !elsewhere.has(id));
 }
 
-function defaultParallelism(rollout: ResolvedRollout, wave: string | undefined): number {
-  const cpus = os.availableParallelism();
+/** `--parallelism` when not given: the CPU count, at most the wave's maxConcurrency with --wave. */
+export function defaultParallelism(rollout: ResolvedRollout, wave: string | undefined, cpus = os.availableParallelism()): number {
   return wave === undefined ? cpus : Math.max(1, Math.min(cpus, findWave(rollout, wave).maxConcurrency));
 }
 
