@@ -8,6 +8,10 @@ import { terraformOutput as terraform, TerraformFailure } from "../terraform-cli
 /** The saved plan and its JSON form inside a stack directory (as `npm run plan` leaves them). */
 export const PLAN_JSON_FILE = "plan.json";
 export const SAVED_PLAN_FILE = "tfplan";
+/** Each stack's Terraform output (init, plan) from `plan-review`, kept beside its plan. */
+export const PLAN_LOG_FILE = "plan.log";
+/** `plan-review`'s review, at the root of the output directory it plans in. */
+export const REVIEW_FILE = "review.md";
 
 export interface LoadedPlan {
   /** What the user named: a file or a stack directory. */

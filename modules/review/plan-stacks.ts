@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { readSynthOutput, type SynthOutput } from "./change-set";
-import { PLAN_JSON_FILE, SAVED_PLAN_FILE } from "./plan-source";
+import { PLAN_JSON_FILE, PLAN_LOG_FILE, SAVED_PLAN_FILE } from "./plan-source";
 import { pluginCacheDir, runTerraform, terraformEnv } from "../terraform-cli";
 
 const run = promisify(execFile);
@@ -12,8 +12,6 @@ const run = promisify(execFile);
 /** The project root: where main.ts (the CDKTF app) lives. */
 const ROOT = path.resolve(__dirname, "..", "..");
 
-/** Each stack's Terraform output (init, plan), kept beside its plan. */
-export const PLAN_LOG_FILE = "plan.log";
 
 export interface SynthRequest {
   /** The directory the synth runs in (relative config paths resolve there). */

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PLAN_JSON_FILE, SAVED_PLAN_FILE } from "../review/plan-source";
+import { PLAN_JSON_FILE, PLAN_LOG_FILE, REVIEW_FILE, SAVED_PLAN_FILE } from "../review/plan-source";
 
 /** What Terraform leaves in a stack folder that belongs to one synth only: its plans and their log. */
-export const PLAN_OUTPUTS: readonly string[] = [PLAN_JSON_FILE, SAVED_PLAN_FILE, "plan.log"];
+export const PLAN_OUTPUTS: readonly string[] = [PLAN_JSON_FILE, SAVED_PLAN_FILE, PLAN_LOG_FILE];
 
 /** A state file: never deleted by a synth, whatever folder it sits in. */
 const isState = (name: string) => /\.tfstate(\.backup)?$/.test(name);
@@ -17,8 +17,9 @@ export interface CleanedOutdir {
 
 /**
  * Makes `<outdir>/stacks` hold only what this synth writes: removes the folders of stacks it does
- * not synthesize (another config, or a `--stack`/`--wave` selection) and the plans of every stack
- * folder, so no plan.json or tfplan outlives the cdk.tf.json it was made from. A folder holding a
+ * not synthesize (another config, or a `--stack`/`--wave` selection), the plans of every stack
+ * folder and the review.md made from them, so no plan.json or tfplan outlives the cdk.tf.json it
+ * was made from. A folder holding a
  * state file (a backend path pointed inside cdktf.out) is kept, minus its plans: nothing is lost,
  * and the review still refuses it, as the new manifest.json does not name it.
  */
@@ -27,6 +28,8 @@ export function cleanOutdir(outdir: string, stackIds: readonly string[]): Cleane
   const wanted = new Set(stackIds);
   const removed: string[] = [];
   const kept: string[] = [];
+  // plan-review's review of the plans removed below.
+  fs.rmSync(path.join(outdir, REVIEW_FILE), { force: true });
   if (!fs.existsSync(stacksDir)) return { removed, kept };
   for (const entry of fs.readdirSync(stacksDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;

@@ -33,13 +33,15 @@ function plantPlan(dir: string, id: string): string {
  * `npm run synth` does (its cdktf validation needs terraform).
  */
 describeWithTools("stale plans: synth cleans its output, the review refuses stale plans", terraformCheck, () => {
-  it("a synth of a --stack selection removes the other stacks' folders and every old plan", () => {
+  it("a synth of a --stack selection removes the other stacks' folders, every old plan and the old review", () => {
     const dir = scratchDir("stale-selection");
     synth(dir);
     plantPlan(dir, FIRST);
     plantPlan(dir, SECOND);
+    fs.writeFileSync(path.join(dir, "cdktf.out", "review.md"), "## an old review");
     synth(dir, "--stack", FIRST);
     expect(fs.readdirSync(path.join(dir, "cdktf.out", "stacks"))).toEqual([FIRST]);
+    expect(fs.existsSync(path.join(dir, "cdktf.out", "review.md"))).toBe(false);
     expect(fs.existsSync(path.join(stackDir(dir, FIRST), "plan.json"))).toBe(false);
   }, 120_000);
 

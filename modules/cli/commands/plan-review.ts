@@ -6,17 +6,17 @@ import { InvalidArgumentError } from "commander";
 import { ensureHookBundle } from "../../hook-asset/bundle";
 import { gateTripped, parseGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
 import { missingAwsCredentials } from "../../review/aws-credentials";
-import { compareSynths, everyStackNew, type ChangeSet } from "../../review/change-set";
+import { compareSynths, everyStackNew, type ChangeSet, type SynthOutput } from "../../review/change-set";
 import { withChangeSet } from "../../review/change-set-report";
 import { planStacks, synthRollout } from "../../review/plan-stacks";
+import { REVIEW_FILE } from "../../review/plan-source";
 import { findWave, isInputError, loadRolloutConfig, selectTargets } from "../../rollout";
 import type { ResolvedRollout, StackSelection } from "../../rollout";
 import { terraformAvailability } from "../../terraform-cli";
 import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
 
-/** The review's file, beside the stacks it reviews. */
-export const REVIEW_FILE = "review.md";
+export { REVIEW_FILE };
 
 /** The config `npm run synth` uses when none is named. */
 const EMBEDDED_CONFIG = path.resolve(__dirname, "..", "..", "..", "examples", "rollout.json");
@@ -58,7 +58,6 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
   if (options.baseConfig !== undefined && options.baseRef !== undefined) throw new CliError("plan-review: give --base-config or --base-ref, not both", ExitCode.usage);
   const log = (line: string) => process.stderr.write(`plan-review: ${line}\n`);
   const cwd = process.cwd();
-
   const configFile = options.config ?? (process.env.ROLLOUT_CONFIG || EMBEDDED_CONFIG);
   // As `npm run synth`: a flag wins over its variable (CAMPAIGNS_STACKS, CAMPAIGNS_WAVE).
   const stackIds = (options.stack ?? [process.env.CAMPAIGNS_STACKS ?? ""]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
@@ -70,32 +69,21 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "plan-review-base-"));
   try {
     const base = loadBase(options, configFile, scratch);
-    const baseStacks = base && baseScope(base.rollout, rollout, selection);
-    const parallelism = options.parallelism ?? defaultParallelism(rollout, selection.wave);
     const terraform = terraformAvailability();
     if (!terraform.ok && !terraform.registryOnly) throw new CliError(`plan-review: ${terraform.reason}`);
-
-    log(`synthesizing ${base ? "the config and its base" : "the config"}`);
-    // Rebuilt here, once, if stale: two synths at once would both rebuild it, one reading the
-    // other's half-written file.
-    ensureHookBundle();
     const outdir = path.join(cwd, "cdktf.out");
-    const [pr, baseOut] = await Promise.all([
-      synthRollout({ cwd, configFile, outdir, stacks: selection.stacks, wave: selection.wave }),
-      base && baseStacks && baseStacks.length > 0 ? synthRollout({ cwd, configFile: base.file, outdir: path.join(scratch, "cdktf.out"), stacks: baseStacks }) : undefined,
-    ]).catch(synthFailure);
-    const changes: ChangeSet = base ? compareSynths(pr, baseOut ?? { outdir: scratch, stacks: new Map() }) : everyStackNew(pr);
-    const toPlan = new Map([...pr.stacks].filter(([id]) => options.all || changes.stacks.get(id) === "new" || changes.stacks.get(id) === "changed"));
-    const unchanged = [...changes.stacks.values()].filter((c) => c === "unchanged").length;
-    log(`${toPlan.size} to plan, ${unchanged} unchanged${options.all ? " (planned too: --all)" : ", not planned"}, ${[...changes.stacks.values()].filter((c) => c === "removed").length} removed`);
+    const { pr, changes } = await synthAndCompare({ cwd, outdir, scratch, configFile, rollout, selection, base }, log);
 
+    const toPlan = new Map([...pr.stacks].filter(([id]) => options.all || changes.stacks.get(id) === "new" || changes.stacks.get(id) === "changed"));
+    const count = (change: string) => [...changes.stacks.values()].filter((c) => c === change).length;
+    log(`${toPlan.size} to plan, ${count("unchanged")} unchanged${options.all ? " (planned too: --all)" : ", not planned"}, ${count("removed")} removed`);
     if (toPlan.size > 0) {
       const missing = await missingAwsCredentials();
       if (missing !== undefined) {
         throw new CliError(`plan-review: no AWS credentials for terraform plan (${missing}); set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run in a job with a role`);
       }
     }
-    const results = await planStacks(toPlan, parallelism, log);
+    const results = await planStacks(toPlan, options.parallelism ?? defaultParallelism(rollout, selection.wave), log);
     const planned = results.filter((r) => r.error === undefined);
     const failed = results.flatMap((r) => (r.error === undefined ? [] : [{ stack: r.stack, dir: path.relative(cwd, r.dir), error: r.error }]));
     const report = withChangeSet(await reviewPlans(planned.map((r) => r.dir)), { base: base ? base.name : null, changes, failed });
@@ -104,9 +92,7 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
     fs.writeFileSync(file, renderMarkdown(report));
     if (options.json) printJson(report);
     else process.stdout.write(`Wrote the review of ${report.stacks.length} stack(s) to ${path.relative(cwd, file)}\n`);
-    log(
-      `done: ${planned.length} planned, ${report.unchanged?.length ?? 0} unchanged, ${report.removed?.length ?? 0} removed, ${failed.length} failed; risk ${report.risk}`,
-    );
+    log(`done: ${planned.length} planned, ${report.unchanged?.length ?? 0} unchanged, ${report.removed?.length ?? 0} removed, ${failed.length} failed; risk ${report.risk}`);
     if (failed.length > 0) throw new CliError(`plan-review: ${failed.length} stack(s) failed to plan: ${failed.map((f) => f.stack).join(", ")} (see plan.log in each)`);
     if (gate && gateTripped(report, gate)) {
       log(`${report.risk}-risk changes present (--fail-on ${gate})`);
@@ -115,6 +101,36 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+interface SynthPair {
+  readonly cwd: string;
+  /** Where the PR's stacks go (cdktf.out), planned in place. */
+  readonly outdir: string;
+  /** Where the base's stacks go: a scratch folder, removed afterwards. */
+  readonly scratch: string;
+  readonly configFile: string;
+  readonly rollout: ResolvedRollout;
+  readonly selection: StackSelection;
+  readonly base: Base | undefined;
+}
+
+/** Synthesizes the PR's config and its base's at once, and compares them stack by stack. */
+async function synthAndCompare(pair: SynthPair, log: (line: string) => void): Promise<{ pr: SynthOutput; changes: ChangeSet }> {
+  const { cwd, outdir, scratch, configFile, selection, base } = pair;
+  const baseStacks = base && baseScope(base.rollout, pair.rollout, selection);
+  log(`synthesizing ${base ? "the config and its base" : "the config"}`);
+  // Rebuilt here, once, if stale: two synths at once would both rebuild it, one reading the
+  // other's half-written file.
+  ensureHookBundle();
+  // The synth removes it too; gone from here on, so a run that stops early leaves no old review.
+  fs.rmSync(path.join(outdir, REVIEW_FILE), { force: true });
+  const [pr, baseOut] = await Promise.all([
+    synthRollout({ cwd, configFile, outdir, stacks: selection.stacks, wave: selection.wave }),
+    base && baseStacks && baseStacks.length > 0 ? synthRollout({ cwd, configFile: base.file, outdir: path.join(scratch, "cdktf.out"), stacks: baseStacks }) : undefined,
+  ]).catch(synthFailure);
+  const changes = base ? compareSynths(pr, baseOut ?? { outdir: scratch, stacks: new Map() }) : everyStackNew(pr);
+  return { pr, changes };
 }
 
 function gateLevel(value: string) {
