@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { compareSynths, readSynthOutput } from "../../modules/review/change-set";
+import { compareSynths, planSynths, readSynthOutput } from "../../modules/review/change-set";
+import { parseRolloutConfig } from "../../modules/rollout";
 import { scratchDir } from "../support/terraform";
 
 /** A synth output as cdktf writes it: manifest.json naming each stack, a cdk.tf.json per stack. */
@@ -36,5 +37,21 @@ describe("compareSynths: which stacks a change touches", () => {
     const outdir = synthOutput({ kept: stack({}) });
     fs.mkdirSync(path.join(outdir, "stacks", "stale"));
     expect([...readSynthOutput(outdir).stacks.keys()]).toEqual(["kept"]);
+  });
+});
+
+describe("planSynths: which stacks need a synth at all", () => {
+  const target = (account: string, extra: Record<string, unknown> = {}) => ({ account, region: "us-east-1", instances: [{ id: `0a1b2c3d-4e5f-4a6b-8c7d-${account}` }], ...extra });
+  const resolve = (targets: unknown[]) => parseRolloutConfig(JSON.stringify({ targets }), "rollout.json", "/work").targets;
+
+  it("skips targets equal in both configs (their place in the list aside); synthesizes new and changed ones; lists removed ones", () => {
+    const base = resolve([target("100000000001"), target("100000000002"), target("100000000003"), target("100000000004")]);
+    // 002 removed (shifting 003 and 004 up), 003 retagged, 005 added.
+    const pr = resolve([target("100000000001"), target("100000000003", { tags: { team: "b" } }), target("100000000004"), target("100000000005")]);
+    expect(planSynths(pr, base)).toEqual({
+      same: ["campaigns-100000000001-us-east-1", "campaigns-100000000004-us-east-1"],
+      candidates: ["campaigns-100000000003-us-east-1", "campaigns-100000000005-us-east-1"],
+      removed: ["campaigns-100000000002-us-east-1"],
+    });
   });
 });

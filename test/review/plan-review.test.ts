@@ -55,6 +55,9 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(run.stderr).toContain(`planned 1/1: ${scaleStackId(42)}`);
     expect(run.code).toBe(0);
     expect(withPlan(dir)).toEqual([scaleStackId(42)]);
+    // The 99 others have the same target in both configs: not even synthesized.
+    expect(fs.readdirSync(path.join(dir, "cdktf.out", "stacks"))).toEqual([scaleStackId(42)]);
+    expect(run.stderr).toContain("99 stack(s) with the same target in both configs; synthesizing 1 of the config and 1 of its base");
     const report = JSON.parse(run.stdout);
     expect(report.stacks.map((s: { stack: string; status: string; change: string }) => [s.stack, s.status, s.change])).toEqual([[scaleStackId(42), "planned", "changed"]]);
     expect(report.unchanged).toHaveLength(99);

@@ -6,12 +6,13 @@ import { InvalidArgumentError } from "commander";
 import { ensureHookBundle } from "../../hook-asset/bundle";
 import { gateTripped, parseGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
 import { missingAwsCredentials } from "../../review/aws-credentials";
-import { compareSynths, everyStackNew, type ChangeSet, type SynthOutput } from "../../review/change-set";
+import { changeSetOf, everyStackNew, planSynths, type ChangeSet, type SynthOutput } from "../../review/change-set";
 import { withChangeSet } from "../../review/change-set-report";
 import { planStacks, synthRollout } from "../../review/plan-stacks";
 import { REVIEW_FILE } from "../../review/plan-source";
 import { findWave, isInputError, loadRolloutConfig, selectTargets } from "../../rollout";
-import type { ResolvedRollout, StackSelection } from "../../rollout";
+import type { ResolvedRollout, ResolvedTarget, StackSelection } from "../../rollout";
+import { cleanOutdir } from "../../stack/clean-outdir";
 import { terraformAvailability } from "../../terraform-cli";
 import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
@@ -72,7 +73,7 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
     const terraform = terraformAvailability();
     if (!terraform.ok && !terraform.registryOnly) throw new CliError(`plan-review: ${terraform.reason}`);
     const outdir = path.join(cwd, "cdktf.out");
-    const { pr, changes } = await synthAndCompare({ cwd, outdir, scratch, configFile, rollout, selection, base }, log);
+    const { pr, changes } = await synthAndCompare({ cwd, outdir, scratch, configFile, rollout, selection, base, all: options.all === true }, log);
 
     const toPlan = new Map([...pr.stacks].filter(([id]) => options.all || changes.stacks.get(id) === "new" || changes.stacks.get(id) === "changed"));
     const count = (change: string) => [...changes.stacks.values()].filter((c) => c === change).length;
@@ -113,24 +114,48 @@ interface SynthPair {
   readonly rollout: ResolvedRollout;
   readonly selection: StackSelection;
   readonly base: Base | undefined;
+  /** --all: every stack of the selection is synthesized (and planned), changed or not. */
+  readonly all: boolean;
 }
 
-/** Synthesizes the PR's config and its base's at once, and compares them stack by stack. */
+/**
+ * Synthesizes what the review needs and compares it. Without a base: the selection, every stack
+ * new. With one: only the stacks whose resolved target differs ({@link planSynths}), from both
+ * configs at once (the PR's into cdktf.out, which then holds exactly those), compared by their
+ * normalized cdk.tf.json; with --all, every stack of the PR's.
+ */
 async function synthAndCompare(pair: SynthPair, log: (line: string) => void): Promise<{ pr: SynthOutput; changes: ChangeSet }> {
   const { cwd, outdir, scratch, configFile, selection, base } = pair;
-  const baseStacks = base && baseScope(base.rollout, pair.rollout, selection);
-  log(`synthesizing ${base ? "the config and its base" : "the config"}`);
   // Rebuilt here, once, if stale: two synths at once would both rebuild it, one reading the
   // other's half-written file.
   ensureHookBundle();
   // The synth removes it too; gone from here on, so a run that stops early leaves no old review.
   fs.rmSync(path.join(outdir, REVIEW_FILE), { force: true });
+  if (!base) {
+    log("synthesizing the config");
+    const pr = await synthRollout({ cwd, configFile, outdir, stacks: selection.stacks, wave: selection.wave }).catch(synthFailure);
+    return { pr, changes: everyStackNew(pr) };
+  }
+  const prTargets = selectTargets(pair.rollout, selection);
+  const plan = planSynths(prTargets, baseScope(base.rollout, pair.rollout, selection));
+  const order = prTargets.map((t) => t.stackId);
+  const prIds = pair.all ? order : plan.candidates;
+  const baseIds = new Set(base.rollout.targets.map((t) => t.stackId));
+  const baseSynthIds = plan.candidates.filter((id) => baseIds.has(id));
+  log(`${plan.same.length} stack(s) with the same target in both configs; synthesizing ${prIds.length} of the config and ${baseSynthIds.length} of its base`);
   const [pr, baseOut] = await Promise.all([
-    synthRollout({ cwd, configFile, outdir, stacks: selection.stacks, wave: selection.wave }),
-    base && baseStacks && baseStacks.length > 0 ? synthRollout({ cwd, configFile: base.file, outdir: path.join(scratch, "cdktf.out"), stacks: baseStacks }) : undefined,
+    prIds.length > 0 ? synthRollout({ cwd, configFile, outdir, stacks: prIds }) : emptyOutdir(outdir),
+    baseSynthIds.length > 0 ? synthRollout({ cwd, configFile: base.file, outdir: path.join(scratch, "cdktf.out"), stacks: baseSynthIds }) : undefined,
   ]).catch(synthFailure);
-  const changes = base ? compareSynths(pr, baseOut ?? { outdir: scratch, stacks: new Map() }) : everyStackNew(pr);
-  return { pr, changes };
+  return { pr, changes: changeSetOf(plan, pr, baseOut ?? { outdir: scratch, stacks: new Map() }, order) };
+}
+
+/** Nothing to synthesize: cdktf.out is still left holding exactly that (no stack, no plan). */
+async function emptyOutdir(outdir: string): Promise<SynthOutput> {
+  fs.mkdirSync(outdir, { recursive: true });
+  cleanOutdir(outdir, []);
+  fs.rmSync(path.join(outdir, "manifest.json"), { force: true });
+  return { outdir, stacks: new Map() };
 }
 
 function gateLevel(value: string) {
@@ -180,24 +205,24 @@ function configAtRef(ref: string, configFile: string): string {
 }
 
 /**
- * The base's stacks that the selection covers: the same --wave or --stack selection where the
- * base has it; where it does not (a wave the PR adds, say), the base's stacks the PR's selection
- * names. Without a selection, every stack. A stack outside the scope is never called removed,
+ * The base's targets that the selection covers: the same --wave or --stack selection where the
+ * base has it; where it does not (a wave the PR adds, say), the base's targets the PR's selection
+ * names. Without a selection, every target. A stack outside the scope is never called removed,
  * nor one the PR still has outside its selection (a target moved to another wave).
  */
-function baseScope(base: ResolvedRollout, pr: ResolvedRollout, selection: StackSelection): string[] {
-  if (selection.stacks === undefined && selection.wave === undefined) return base.targets.map((t) => t.stackId);
-  let inBase: string[];
+function baseScope(base: ResolvedRollout, pr: ResolvedRollout, selection: StackSelection): ResolvedTarget[] {
+  if (selection.stacks === undefined && selection.wave === undefined) return [...base.targets];
+  let inBase: ResolvedTarget[];
   try {
-    inBase = selectTargets(base, selection).map((t) => t.stackId);
+    inBase = selectTargets(base, selection);
   } catch (error) {
     if (!isInputError(error)) throw error;
     const named = new Set(selection.stacks ?? []);
-    inBase = base.targets.filter((t) => named.has(t.stackId)).map((t) => t.stackId);
+    inBase = base.targets.filter((t) => named.has(t.stackId));
   }
   const selected = new Set(selectTargets(pr, selection).map((t) => t.stackId));
   const elsewhere = new Set(pr.targets.map((t) => t.stackId).filter((id) => !selected.has(id)));
-  return inBase.filter((id) => !elsewhere.has(id));
+  return inBase.filter((t) => !elsewhere.has(t.stackId));
 }
 
 /** `--parallelism` when not given: the CPU count, at most the wave's maxConcurrency with --wave. */
