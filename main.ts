@@ -19,11 +19,11 @@ import * as path from "node:path";
 import { isInputError, loadRolloutConfig } from "./modules/rollout";
 import { buildApp, cleanOutdir, SynthUsageError, synthOptionsFrom } from "./modules/stack";
 import type { CampaignsTargetStack } from "./modules/stack";
+import { PACKAGE_ROOT } from "./modules/package-root";
+import { ExitCode } from "./modules/hook-contract";
 
-export const EMBEDDED_CONFIG = path.join(__dirname, "examples", "rollout.json");
-
-/** Exit code of a command line that cannot be used (the CLI's `usage`). */
-const USAGE_EXIT_CODE = 64;
+// From the package root: this file also runs compiled, from lib/.
+export const EMBEDDED_CONFIG = path.join(PACKAGE_ROOT, "examples", "rollout.json");
 
 function main(): void {
   try {
@@ -41,7 +41,7 @@ function main(): void {
   } catch (error) {
     if (!isInputError(error) && !(error instanceof SynthUsageError)) throw error;
     console.error(error.message);
-    process.exitCode = error instanceof SynthUsageError ? USAGE_EXIT_CODE : 1;
+    process.exitCode = error instanceof SynthUsageError ? ExitCode.usage : ExitCode.failed;
   }
 }
 

@@ -7,10 +7,11 @@ import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked
 import { exactlyOneRolePostconditions, roleTrustPostconditions } from "../modules/role/trust-conditions";
 import { CAMPAIGNS_ROLE_PATH, CAMPAIGNS_SERVICE_PRINCIPAL } from "../modules/role/service";
 import { stackIdFor } from "../modules/rollout/resolved";
+import { HOOK_ASSET_PATH } from "../modules/hook-contract";
 import type { BenchConfig, BenchTarget } from "./scale-config";
 
 /** Where the hook would be; the floor writes no file there (it only renders the JSON). */
-const HOOK = "node \"${path.module}/assets/campaigns-hook_bundle_9341FB6A/v1/campaigns-hook.cjs\"";
+const HOOK = `node "\${path.module}/${HOOK_ASSET_PATH}"`;
 
 /**
  * The floor of the bench: the same Terraform resources as a CampaignsTargetStack (provider with

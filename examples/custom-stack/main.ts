@@ -7,9 +7,8 @@
 import * as path from "node:path";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CampaignsServiceLinkedRole } from "../../modules/role";
-import { InstanceOnboarding } from "../../modules/onboarding";
-import { CampaignCleanupHook } from "../../modules/destroy-hook";
+// In a project of your own: from "connect-campaigns-iac" (the package root; see the README).
+import { CampaignCleanupHook, CampaignsServiceLinkedRole, InstanceOnboarding } from "../../modules";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-west-2";
@@ -20,8 +19,7 @@ export class ContactCenterStack extends TerraformStack {
     super(app, id);
     new AwsProvider(this, "aws", { region: REGION, allowedAccountIds: [ACCOUNT] });
 
-    const role = new CampaignsServiceLinkedRole(this, "campaigns-role", {
-      mode: "adopt",
+    const role = CampaignsServiceLinkedRole.adopt(this, "campaigns-role", {
       roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/connect-campaigns.amazonaws.com/AWSServiceRoleForConnectCampaigns`,
       tags: { team: "contact-center" },
     });

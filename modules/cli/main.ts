@@ -6,13 +6,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { CliError, ExitCode } from "./exit-codes";
+import { PACKAGE_ROOT } from "../package-root";
 import { load } from "./lazy";
 import { accountId, instanceId, roleArnTemplate, stackId, waveName } from "./option-values";
 import { printJson } from "./output";
 import { ConfigError, isInputError } from "../rollout/problems";
 
-/** The package's version, read where npm installed it (no build step copies it). */
-export const VERSION: string = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version;
+/** The package's version, read where npm installed it (no build step copies it; the same from modules/ and lib/). */
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")).version;
 
 const program = new Command("connect-campaigns-iac")
   .description("The Amazon Connect outbound campaigns service-linked role, as CDKTF stacks: rollout, cleanup, review, policy.")

@@ -1,10 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { HOOK_ASSET_FILE } from "../hook-contract";
+import { PACKAGE_ROOT, RUNNING_FROM_SOURCES } from "../package-root";
 
-/** The project root (where package.json is), found from this file's location. */
-const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
-/** The bundled hook that every stack carries. */
+/** The bundled hook that every stack carries (prebuilt and shipped in the package). */
 export const HOOK_BUNDLE_PATH = path.join(PACKAGE_ROOT, "dist", HOOK_ASSET_FILE);
 const HOOK_ENTRY = path.join(PACKAGE_ROOT, "modules", "hook-runtime", "main.ts");
 /** The project files the last build read (from esbuild's metafile), to tell when it is stale. */
@@ -22,12 +21,18 @@ const LOCK_FILE = path.join(PACKAGE_ROOT, "package-lock.json");
  * and the runtime prints its own one-line errors.
  */
 export function buildHookBundle(outfile = HOOK_BUNDLE_PATH): { outfile: string; bytes: number } {
-  // esbuild is loaded here only: synth without a rebuild never pays for it.
+  if (!fs.existsSync(HOOK_ENTRY)) {
+    throw new Error(`The hook's sources (${HOOK_ENTRY}) are not here: an installed package ships its bundle prebuilt (${HOOK_BUNDLE_PATH}); build it in a checkout.`);
+  }
+  // esbuild (a dev dependency) is loaded here only: synth without a rebuild never pays for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require("esbuild") as typeof import("esbuild");
+  // Written beside and renamed into place: a process running or copying the bundle meanwhile
+  // (a synth, a test, `npm pack`) sees the old file or the new one, never half of one.
+  const partial = `${outfile}.${process.pid}.partial`;
   const result = esbuild.buildSync({
     entryPoints: [HOOK_ENTRY],
-    outfile,
+    outfile: partial,
     bundle: true,
     platform: "node",
     target: "node20",
@@ -39,6 +44,7 @@ export function buildHookBundle(outfile = HOOK_BUNDLE_PATH): { outfile: string; 
     metafile: true,
     absWorkingDir: PACKAGE_ROOT,
   });
+  fs.renameSync(partial, outfile);
   if (outfile === HOOK_BUNDLE_PATH) {
     const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes("node_modules/"));
     fs.writeFileSync(INPUTS_FILE, JSON.stringify(inputs));
@@ -58,14 +64,14 @@ function isStale(): boolean {
 let ensured: string | undefined;
 
 /**
- * The path of an up-to-date hook bundle: builds it when missing or older than what it was built
- * from (checked once per process). In an installed package without the sources, the shipped
- * bundle is used as it is.
+ * The path of an up-to-date hook bundle. Running from the TypeScript sources (a checkout), it is
+ * built when missing or older than what it was built from (checked once per process). Running
+ * compiled (an installed package, `lib/`), the shipped bundle is used as it is and never rebuilt:
+ * `npm pack` builds it (`prepack`), with the SDK versions of this project's lock file.
  */
 export function ensureHookBundle(): string {
   if (ensured) return ensured;
-  const haveSources = fs.existsSync(HOOK_ENTRY);
-  if (haveSources && isStale()) buildHookBundle();
+  if (RUNNING_FROM_SOURCES && fs.existsSync(HOOK_ENTRY) && isStale()) buildHookBundle();
   if (!fs.existsSync(HOOK_BUNDLE_PATH)) throw new Error(`The hook bundle ${HOOK_BUNDLE_PATH} is missing and its sources are not here to build it.`);
   ensured = HOOK_BUNDLE_PATH;
   return ensured;

@@ -1,16 +1,12 @@
 import * as path from "node:path";
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
-import { HOOK_INPUT_ENV, HookCommand } from "../hook-contract";
+import { HOOK_ASSET_PATH, HOOK_INPUT_ENV, HookCommand } from "../hook-contract";
 import { ensureHookBundle } from "./bundle";
 import { LinkedFileAsset } from "./linked-file-asset";
 
-/**
- * The asset folder's name in place of a content hash. The path must stay the same across hook
- * releases: destroy runs the command of the *current* configuration against resources applied
- * with an older one, and a path that changed with every build would be missing then.
- */
-const STABLE_ASSET_HASH = "v1";
+/** Each stack's hook asset: one per stack, as its file has one fixed path. */
+const hookByStack = new WeakMap<TerraformStack, CampaignsHookAsset>();
 
 /** Properties of {@link CampaignsHookAsset}. */
 export interface CampaignsHookAssetProps {
@@ -26,21 +22,26 @@ export interface CampaignsHookAssetProps {
  * that run it. One per stack: use {@link CampaignsHookAsset.of}.
  */
 export class CampaignsHookAsset extends Construct {
-  /** The stack's hook asset, created on first use. */
+  /** The stack's hook asset (whatever its id and place), created on first use. */
   public static of(scope: Construct): CampaignsHookAsset {
     const stack = TerraformStack.of(scope);
-    return (stack.node.tryFindChild("campaigns-hook") as CampaignsHookAsset | undefined) ?? new CampaignsHookAsset(stack, "campaigns-hook");
+    return hookByStack.get(stack) ?? new CampaignsHookAsset(stack, "campaigns-hook");
   }
 
-  // Not a TerraformAsset (which copies the file into every stack): a copy in the first stack
-  // and hard links in the others, at the path TerraformAsset used (see LinkedFileAsset).
+  // Not a TerraformAsset (which copies the file into every stack, under a path holding the
+  // construct's logical-id hash): a copy in the first stack and hard links in the others, at the
+  // fixed HOOK_ASSET_PATH (see LinkedFileAsset).
   private readonly asset: LinkedFileAsset;
 
   constructor(scope: Construct, id: string, props: CampaignsHookAssetProps = {}) {
     super(scope, id);
+    const stack = TerraformStack.of(this);
+    // One per stack: a second would write the same fixed path.
+    if (hookByStack.has(stack)) throw new Error(`${this.node.path}: a stack carries one CampaignsHookAsset; use CampaignsHookAsset.of(scope)`);
+    hookByStack.set(stack, this);
     this.asset = new LinkedFileAsset(this, "bundle", {
       sourcePath: path.resolve(props.bundlePath ?? ensureHookBundle()),
-      assetHash: STABLE_ASSET_HASH,
+      path: HOOK_ASSET_PATH,
     });
   }
 

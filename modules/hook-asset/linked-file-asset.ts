@@ -10,17 +10,20 @@ import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 export interface LinkedFileAssetProps {
   /** Absolute path of the file to ship. */
   readonly sourcePath: string;
-  /** Folder name in place of a content hash, as `TerraformAsset`'s `assetHash`. */
-  readonly assetHash: string;
+  /**
+   * Where the file goes, relative to the stack directory (posix). Its folder is emptied at each
+   * synth, so no stale version lingers: give it a folder of its own.
+   */
+  readonly path: string;
 }
 
 /** The first copy written in each synthesis, that the other stacks' copies link to. */
 const firstCopyBySession = new WeakMap<ISynthesisSession["manifest"], string>();
 
 /**
- * A file carried by a stack, at the same path as a cdktf `TerraformAsset` of type FILE
- * (`assets/<logical id>/<assetHash>/<file name>`), written differently: the first stack of a
- * synthesis gets a copy, every other stack a hard link to that copy.
+ * A file carried by a stack at a path of the caller's choosing (where cdktf's `TerraformAsset`
+ * puts its logical-id hash in the path, which changes when a construct is renamed), written
+ * differently: the first stack of a synthesis gets a copy, every other stack a hard link to it.
  *
  * Why: the hook bundle is ~660 KiB; `TerraformAsset` copies it into every stack, which for 2000
  * targets was 1.3 GB written and a quarter of the synth time. A hard link is a directory entry
@@ -41,15 +44,14 @@ export class LinkedFileAsset extends Construct {
   ) {
     super(scope, id);
     const stack = TerraformStack.of(this);
-    // The same folder TerraformAsset names (its `namedFolder`), so paths already applied stay valid.
-    this.folder = path.posix.join("assets", stack.getLogicalId(this.node));
-    this.path = path.posix.join(this.folder, props.assetHash, path.basename(props.sourcePath));
+    this.path = props.path;
+    this.folder = path.posix.dirname(props.path);
     addCustomSynthesis(this, { onSynthesize: (session) => this.write(session, stack) });
   }
 
   private write(session: ISynthesisSession, stack: TerraformStack): void {
     const stackDir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
-    // Like TerraformAsset: drop what an earlier synth left, so no stale version lingers.
+    // Drop what an earlier synth left, so no stale version lingers.
     fs.rmSync(path.join(stackDir, this.folder), { recursive: true, force: true });
     const target = path.join(stackDir, this.path);
     fs.mkdirSync(path.dirname(target), { recursive: true });

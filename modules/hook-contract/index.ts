@@ -9,8 +9,17 @@
 /** Environment variable through which `local-exec` hands the hook its input, as JSON. */
 export const HOOK_INPUT_ENV = "CAMPAIGNS_HOOK_INPUT";
 
-/** Where each stack carries the bundled hook, relative to the stack directory. */
+/** The bundled hook's file name. */
 export const HOOK_ASSET_FILE = "campaigns-hook.cjs";
+
+/**
+ * Where every stack carries the bundled hook, relative to the stack directory: a fixed path, with
+ * no construct id or cdktf logical-id hash in it. A destroy runs the command of the *current*
+ * configuration against resources applied with an older one, so the path must survive renamed
+ * constructs and new hook releases alike.
+ */
+export const HOOK_ASSET_DIR = "assets/campaigns-hook/v1";
+export const HOOK_ASSET_PATH = `${HOOK_ASSET_DIR}/${HOOK_ASSET_FILE}`;
 
 /**
  * What a `terraform_data` resource of this project is for. Stored in its `input`, so that a
@@ -61,16 +70,31 @@ export const HOOK_SESSION_PREFIX = "campaigns-hook-";
 /** Environment variable that overrides `backup_dir` at run time (pipelines with their own disk). */
 export const BACKUP_DIR_ENV = "CAMPAIGN_BACKUP_DIR";
 
-/** Exit codes of the hook runtime, shared with the CLI. */
-export const HookExit = {
+/**
+ * The one table of exit codes, for the CLI (`connect-campaigns-iac`), the synth (`main`) and the
+ * hook runtime alike: each code means one thing wherever it comes from, so pipelines can branch
+ * on it, and a hook failure the CLI reports by hand keeps its code.
+ */
+export const ExitCode = {
   ok: 0,
-  /** An AWS call failed, or onboarding ended FAILED / timed out. */
+  /** The work failed (an AWS call, onboarding FAILED or timed out), or the input (config, plan, backup) was unreadable or invalid. */
   failed: 1,
-  /** Bad input (missing or malformed `CAMPAIGNS_HOOK_INPUT`, unknown command). */
-  usage: 64,
-  /** The guard refused: campaigns exist and deletion is not allowed. Nothing was deleted. */
+  /** A gate closed: `review --fail-on` (a change at or above the risk) or `gate` (a wave's failures exceed its tolerance). */
+  gated: 2,
+  /** The campaigns guard refused: campaigns exist and deletion is not allowed. Nothing was deleted. */
   refused: 3,
+  /**
+   * The command line itself was wrong: an unknown command or option, a missing or extra argument, an
+   * option value outside its domain, options that need or exclude each other; for a hook, a missing
+   * or malformed `CAMPAIGNS_HOOK_INPUT`.
+   */
+  usage: 64,
 } as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The codes the hook runtime exits with: the same table (the same object), without `gated`. */
+export const HookExit: Omit<typeof ExitCode, "gated"> = ExitCode;
 
 /** The settings a hook needs, as the constructs and the config name them. */
 export interface HookSettings {

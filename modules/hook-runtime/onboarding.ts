@@ -5,7 +5,7 @@
 import type { EncryptionConfig, InstanceOnboardingJobFailureCode } from "@aws-sdk/client-connectcampaigns";
 import { HookExit, type HookInput } from "../hook-contract";
 // A pure module (no cdktf): the construct and the hook judge role ARNs the same way.
-import { parseCampaignsRoleArn } from "../role/role-name";
+import { parseCampaignsRoleArn } from "../role/names";
 import { describeScope, HookFailure, type HookExitCode } from "./errors";
 import { sleep } from "./pool";
 import { openRun, type RunContext, type RunOptions } from "./run-context";

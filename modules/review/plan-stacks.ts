@@ -1,16 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFile } from "node:child_process";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { readSynthOutput, type SynthOutput } from "./change-set";
 import { PLAN_JSON_FILE, PLAN_LOG_FILE, SAVED_PLAN_FILE } from "./plan-source";
 import { pluginCacheDir, runTerraform, terraformEnv } from "../terraform-cli";
+import { appNodeArgs } from "../package-root";
 
 const run = promisify(execFile);
-
-/** The project root: where main.ts (the CDKTF app) lives. */
-const ROOT = path.resolve(__dirname, "..", "..");
 
 
 export interface SynthRequest {
@@ -27,9 +24,7 @@ export interface SynthRequest {
 
 /** Synthesizes a rollout as `npm run synth` does, in a child process; resolves to what it wrote. */
 export async function synthRollout(request: SynthRequest): Promise<SynthOutput> {
-  // tsx by absolute URL: `--import tsx` would resolve it from the user's directory.
-  const tsx = pathToFileURL(require.resolve("tsx")).href;
-  const args = ["--import", tsx, path.join(ROOT, "main.ts"), "--output", request.outdir, "--config", request.configFile];
+  const args = [...appNodeArgs(), "--output", request.outdir, "--config", request.configFile];
   if (request.wave !== undefined) args.push("--wave", request.wave);
   // Only what the request says: the caller's CAMPAIGNS_* are dropped. A long stack list goes
   // through the environment: a command line has a length limit.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customSuffixProblem, parseCampaignsRoleArn } from "../role/role-name";
+import { customSuffixProblem, parseCampaignsRoleArn } from "../role/names";
 import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN, tagKeyProblem, tagValueProblem } from "./tag-rules";
 
 /**

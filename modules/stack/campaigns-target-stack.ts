@@ -1,11 +1,12 @@
 import { Construct } from "constructs";
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CampaignsServiceLinkedRole } from "../role";
+import { ICampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
 import { requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME } from "../hook-contract";
+import { campaignsRoleFor } from "./campaigns-role-for";
 import { hookSettingsFor, ResolvedBackend, ResolvedTarget } from "../rollout";
 
 
@@ -14,7 +15,7 @@ import { hookSettingsFor, ResolvedBackend, ResolvedTarget } from "../rollout";
  * destroy hook per instance that cleans up its campaigns before the role goes.
  */
 export class CampaignsTargetStack extends TerraformStack {
-  public readonly role: CampaignsServiceLinkedRole;
+  public readonly role: ICampaignsServiceLinkedRole;
 
   constructor(scope: Construct, public readonly target: ResolvedTarget) {
     super(scope, target.stackId);
@@ -27,14 +28,7 @@ export class CampaignsTargetStack extends TerraformStack {
       defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: { ...target.tags } }] : undefined,
     });
 
-    const role = target.role;
-    this.role = new CampaignsServiceLinkedRole(this, "role", {
-      mode: role.mode,
-      customSuffix: role.mode === "create" ? role.customSuffix : undefined,
-      description: role.mode === "observe" ? undefined : role.description,
-      tags: role.mode === "observe" ? undefined : role.tags,
-      roleArn: role.mode === "create" ? undefined : role.arn,
-    });
+    this.role = campaignsRoleFor(this, "role", target.role);
 
     for (const { instance, settings } of hookSettingsFor(target)) {
       const onboarding = new InstanceOnboarding(this, `onboarding-${instance.id}`, { settings, role: this.role.dependable });

@@ -1,3 +1,4 @@
+import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { REGION, type Emulator } from './emulator';
 
@@ -41,6 +42,19 @@ export async function createKmsKeyArn(emulator: Emulator, scope: RequestScope = 
   return result.KeyMetadata.Arn;
 }
 
+/**
+ * SDK client settings for the emulator's default account that let injected faults reach the
+ * test (one attempt, no retries).
+ */
+export function singleAttemptClientConfig(emulator: Emulator) {
+  return {
+    endpoint: emulator.endpoint,
+    region: REGION,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    maxAttempts: 1,
+  };
+}
+
 /** Static credentials, as the SDK clients take them. */
 export interface AccountCredentials {
   readonly accessKeyId: string;
@@ -57,4 +71,16 @@ export async function assumeAccount(emulator: Emulator, account: string): Promis
   const { Credentials: c } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/terraform-deploy`, RoleSessionName: 'tests' }));
   if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole into ${account} returned no credentials`);
   return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+}
+
+/** An IAM user holding only `statements` (inline), and its access key: a caller under IAM enforcement. */
+export async function userWithPolicy(iam: IAMClient, userName: string, statements: readonly object[]): Promise<AccountCredentials> {
+  await iam.send(new CreateUserCommand({ UserName: userName }));
+  await iam.send(new PutUserPolicyCommand({
+    UserName: userName,
+    PolicyName: `${userName}-policy`,
+    PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+  }));
+  const { AccessKey: key } = await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
+  return { accessKeyId: key!.AccessKeyId!, secretAccessKey: key!.SecretAccessKey! };
 }

@@ -4,7 +4,8 @@ moto authorizes most requests against the resource "*", so a statement scoped to
 least-privilege policy is) never matches and every scoped call is denied. These patches give
 moto the ARN AWS authorizes against (Service Authorization Reference), for the calls the
 project makes:
-- connect-campaigns calls on one campaign (/campaigns/{id}[/...]): the campaign ARN;
+- connect-campaigns calls on one campaign ([/v2]/campaigns/{id}[/...]): the campaign ARN;
+- connect-campaigns tag calls ([/v2]/tags/{arn}): the ARN they name (a campaign's);
 - iam:CreateServiceLinkedRole: the ARN of the role it would create;
 - iam:GetServiceLinkedRoleDeletionStatus: the role named in the deletion task id.
 Every other call keeps moto's resource. Conditions in identity policies are still not
@@ -19,9 +20,11 @@ from moto.connectcampaigns.responses import ConnectCampaignServiceResponse
 from moto.iam.responses import IamResponse
 from moto.utilities.utils import get_partition
 
+import emu_campaigns_v2
 import emu_iam
 
-CAMPAIGN_PATH = re.compile(r"^/campaigns/([^/]+)(?:/[A-Za-z-]+)?$")
+CAMPAIGN_PATH = re.compile(r"^(?:/v2)?/campaigns/([^/]+)(?:/[A-Za-z-]+)?$")  # v1 and v2
+TAGS_PATH = re.compile(r"^(?:/v2)?/tags/(arn:.+)$")  # the ARN in the path is the resource
 # task/aws-service-role/<service>/<role name>/<uuid>
 DELETION_TASK = re.compile(r"^task(/aws-service-role/[^/]+/)([^/]+)/[^/]+$")
 
@@ -29,7 +32,11 @@ _original_iam_resource = IamResponse._determine_resource
 
 
 def _campaigns_resource(self: ConnectCampaignServiceResponse) -> str:
-    match = CAMPAIGN_PATH.match(unquote(urlparse(self.uri).path))
+    path = unquote(urlparse(self.uri).path)
+    tagged = TAGS_PATH.match(path)
+    if tagged:
+        return tagged.group(1)
+    match = CAMPAIGN_PATH.match(path)
     if not match:
         return "*"
     partition = get_partition(self.region)
@@ -57,4 +64,5 @@ def _iam_resource(self: IamResponse) -> str:
 
 def apply() -> None:
     ConnectCampaignServiceResponse._determine_resource = _campaigns_resource
+    emu_campaigns_v2.CampaignsV2Response._determine_resource = _campaigns_resource
     IamResponse._determine_resource = _iam_resource

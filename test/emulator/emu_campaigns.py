@@ -16,7 +16,7 @@ import itertools
 import json
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlparse, urlunparse
 
 from moto.connect.models import connect_backends
 from moto.connectcampaigns import urls
@@ -117,7 +117,7 @@ class OnboardingJob:
 # --- backend -----------------------------------------------------------------
 
 
-def _require_instance(self: Backend, instance_id: str) -> None:
+def require_instance(self: Backend, instance_id: str) -> None:
     if instance_id not in connect_backends[self.account_id][self.region_name].instances:
         raise ResourceNotFoundException(f"Amazon Connect instance {instance_id} not found.")
 
@@ -128,7 +128,39 @@ def _campaign(self: Backend, campaign_id: str) -> Any:
     return self.campaigns[campaign_id]
 
 
-_sequence = itertools.count()  # creation order, the stable sort key of ListCampaigns
+def v2_campaigns(self: Backend) -> dict[str, Any]:
+    """Campaigns made through API v2 (emu_campaigns_v2), by id. They live on the same backend
+    as v1's, which holds the instance configs both APIs share; moto's reset forgets them."""
+    return self.__dict__.setdefault("emulator_v2_campaigns", {})
+
+
+def all_campaigns(self: Backend) -> list[Any]:
+    """Campaigns of both APIs; each has `id`, `arn`, `connect_instance_id`, `state`."""
+    return [*self.campaigns.values(), *v2_campaigns(self).values()]
+
+
+def check_campaign_quota(self: Backend, connect_instance_id: str) -> None:
+    """AWS's campaigns-per-instance quota, counting the campaigns of both APIs."""
+    on_instance = [c for c in all_campaigns(self) if c.connect_instance_id == connect_instance_id]
+    if len(on_instance) >= MAX_CAMPAIGNS_PER_INSTANCE:
+        raise ServiceQuotaExceededException(
+            f"Instance {connect_instance_id} already has {MAX_CAMPAIGNS_PER_INSTANCE} campaigns."
+        )
+
+
+def campaign_arn(self: Backend, campaign_id: str) -> str:
+    partition = get_partition(self.region_name)
+    return f"arn:{partition}:connect-campaigns:{self.region_name}:{self.account_id}:campaign/{campaign_id}"
+
+
+_sequence = itertools.count()
+
+
+def next_sequence() -> int:
+    """Creation order (of v1 and v2 campaigns alike), the stable sort key of ListCampaigns."""
+    return next(_sequence)
+
+
 _original_create_campaign = Backend.create_campaign
 
 
@@ -146,21 +178,14 @@ def create_campaign(
         raise ValidationException(
             "dialerConfig and outboundCallConfig.connectContactFlowId are required."
         )
-    _require_instance(self, connect_instance_id)
-    on_instance = [
-        c for c in self.campaigns.values() if c.connect_instance_id == connect_instance_id
-    ]
-    if len(on_instance) >= MAX_CAMPAIGNS_PER_INSTANCE:
-        raise ServiceQuotaExceededException(
-            f"Instance {connect_instance_id} already has {MAX_CAMPAIGNS_PER_INSTANCE} campaigns."
-        )
+    require_instance(self, connect_instance_id)
+    check_campaign_quota(self, connect_instance_id)
     campaign_id, _, tags = _original_create_campaign(
         self, name, connect_instance_id, dialer_config, outbound_call_config, tags
     )
     campaign = self.campaigns[campaign_id]
-    partition = get_partition(self.region_name)
-    campaign.arn = f"arn:{partition}:connect-campaigns:{self.region_name}:{self.account_id}:campaign/{campaign_id}"
-    campaign.sequence = next(_sequence)
+    campaign.arn = campaign_arn(self, campaign_id)
+    campaign.sequence = next_sequence()
     # moto keeps creation tags off its tagger, so ListTagsForResource would not see them.
     self.tagger.tag_resource(campaign.arn, [{"Key": k, "Value": v} for k, v in tags.items()])
     return campaign_id, campaign.arn, tags
@@ -170,17 +195,20 @@ def delete_campaign(self: Backend, id: str) -> None:
     del self.campaigns[_campaign(self, id).id]
 
 
-def _transition(operation: str) -> Any:
+def next_state(operation: str, campaign_id: str, state: str) -> str:
+    """The state `operation` moves a campaign to; InvalidCampaignStateException if it cannot."""
     allowed_from, target = TRANSITIONS[operation]
+    if state not in allowed_from:
+        raise InvalidCampaignStateException(
+            state, f"Cannot {operation} campaign {campaign_id} in state {state}."
+        )
+    return target
 
+
+def _transition(operation: str) -> Any:
     def change_state(self: Backend, id: str) -> None:
         campaign = _campaign(self, id)
-        if campaign.state not in allowed_from:
-            raise InvalidCampaignStateException(
-                campaign.state,
-                f"Cannot {operation} campaign {id} in state {campaign.state}.",
-            )
-        campaign.state = target
+        campaign.state = next_state(operation, id, campaign.state)
 
     return change_state
 
@@ -215,11 +243,11 @@ def update_campaign(self: Backend, id: str, changes: dict[str, Any]) -> None:
     campaign.outbound_call_config = {**campaign.outbound_call_config, **outbound}
 
 
-def _encode_token(sequence: int) -> str:
+def encode_token(sequence: int) -> str:
     return base64.urlsafe_b64encode(json.dumps({"after": sequence}).encode()).decode()
 
 
-def _decode_token(token: str) -> int:
+def decode_token(token: str) -> int:
     try:
         return int(json.loads(base64.urlsafe_b64decode(token.encode()))["after"])
     except (ValueError, KeyError, TypeError):
@@ -235,7 +263,7 @@ def list_campaigns(
     instance_filter = (filters or {}).get("instanceIdFilter")
     if instance_filter and instance_filter.get("operator") != "Eq":
         raise ValidationException("instanceIdFilter.operator must be Eq.")
-    after = _decode_token(next_token) if next_token else -1
+    after = decode_token(next_token) if next_token else -1
     matching = sorted(
         (
             c
@@ -250,12 +278,12 @@ def list_campaigns(
         {"id": c.id, "arn": c.arn, "name": c.name, "connectInstanceId": c.connect_instance_id}
         for c in page
     ]
-    token = _encode_token(page[-1].sequence) if len(matching) > limit else None
+    token = encode_token(page[-1].sequence) if len(matching) > limit else None
     return summaries, token
 
 
 def get_connect_instance_config(self: Backend, connect_instance_id: str) -> dict[str, Any]:
-    _require_instance(self, connect_instance_id)
+    require_instance(self, connect_instance_id)
     if connect_instance_id not in self.instance_configs:
         raise ResourceNotFoundException(
             f"Instance {connect_instance_id} is not onboarded to outbound campaigns."
@@ -295,7 +323,7 @@ def start_instance_onboarding_job(
     self: Backend, connect_instance_id: str, encryption_config: dict[str, Any]
 ) -> dict[str, Any]:
     _validate_encryption(encryption_config)
-    _require_instance(self, connect_instance_id)
+    require_instance(self, connect_instance_id)
     job = self.onboarding_jobs.get(connect_instance_id)
     # A running or FAILED job is returned as is: AWS keeps a failed job until it is deleted.
     if job and job.status in ("IN_PROGRESS", "FAILED"):
@@ -316,7 +344,7 @@ def start_instance_onboarding_job(
 
 
 def get_instance_onboarding_job_status(self: Backend, connect_instance_id: str) -> dict[str, Any]:
-    _require_instance(self, connect_instance_id)
+    require_instance(self, connect_instance_id)
     job = self.onboarding_jobs.get(connect_instance_id)
     if job is None:
         raise ResourceNotFoundException(f"No onboarding job for instance {connect_instance_id}.")
@@ -329,7 +357,7 @@ def get_instance_onboarding_job_status(self: Backend, connect_instance_id: str) 
 
 
 def delete_instance_onboarding_job(self: Backend, connect_instance_id: str) -> None:
-    _require_instance(self, connect_instance_id)
+    require_instance(self, connect_instance_id)
     job = self.onboarding_jobs.get(connect_instance_id)
     if job is None:
         raise ResourceNotFoundException(f"No onboarding job for instance {connect_instance_id}.")
@@ -339,7 +367,7 @@ def delete_instance_onboarding_job(self: Backend, connect_instance_id: str) -> N
 
 
 def delete_connect_instance_config(self: Backend, connect_instance_id: str) -> None:
-    _require_instance(self, connect_instance_id)
+    require_instance(self, connect_instance_id)
     if connect_instance_id not in self.instance_configs:
         raise ResourceNotFoundException(
             f"Instance {connect_instance_id} is not onboarded to outbound campaigns."
@@ -400,7 +428,16 @@ AUTH_ERRORS = {
 _original_authorize = Response._authenticate_and_authorize_normal_action
 
 
-def _authorize_with_json_errors(self: Response, resource: str = "*") -> None:
+def authorize_with_json_errors(self: Response, resource: str = "*") -> None:
+    # moto re-signs the request with its decoded URL, but SigV4 signs the path and query as
+    # sent: an ARN label (/tags/arn%3Aaws%3A...%2F<id>) or an encoded query value (UntagResource's
+    # tagKeys) would never check out. Sign the request line as it came.
+    from flask import has_request_context, request  # loaded with the server, not before
+
+    decoded_uri = self.uri
+    raw = urlparse(request.environ.get("RAW_URI", "")) if has_request_context() else None
+    if raw and raw.path:
+        self.uri = urlunparse(urlparse(decoded_uri)._replace(path=raw.path, query=raw.query))
     try:
         _original_authorize(self, resource)
     except HTTPException as error:
@@ -410,10 +447,12 @@ def _authorize_with_json_errors(self: Response, resource: str = "*") -> None:
         json_error = JsonRESTError(AUTH_ERRORS.get(error_type, error_type), error.message)
         json_error.code = error.code
         raise json_error
+    finally:
+        self.uri = decoded_uri
 
 
 def apply() -> None:
-    Response._authenticate_and_authorize_normal_action = _authorize_with_json_errors
+    Response._authenticate_and_authorize_normal_action = authorize_with_json_errors
     Backend.create_campaign = create_campaign
     Backend.delete_campaign = delete_campaign
     Backend.list_campaigns = list_campaigns

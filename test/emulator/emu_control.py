@@ -19,11 +19,19 @@ from moto.iam.models import get_account_id_from
 from moto.moto_api._internal import moto_api_backend
 
 import emu_campaigns
+import emu_campaigns_v2
 
-SERVICE = "connect-campaigns"
+SERVICE = "connect-campaigns"  # the SigV4 name of API v1 and v2 alike
+V2_PREFIX = "v2:"
 CONTROL_PREFIX = "/_emulator/"
 
-# AWS quotas per account and region: (requests per second, burst).
+# AWS quotas per account and region: (requests per second, burst). Source: Amazon Connect
+# Administrator Guide, "Amazon Connect service quotas" > "Outbound campaigns quotas"
+# (docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html), as recorded
+# in the project's facts notes. That table names operations, not API versions, and Service
+# Quotas has one rate quota per operation of the `connect-campaigns` service: the v2 operations
+# (stats name `v2:<Operation>`) draw from the same bucket as their v1 namesakes; operations the
+# table does not name (GetCampaignStateBatch, tags, onboarding) fall under "every other one".
 CAMPAIGN_CHANGE = (1.0, 2)
 QUOTAS = {
     **{op: CAMPAIGN_CHANGE for op in (
@@ -36,6 +44,12 @@ QUOTAS = {
 }
 OTHER_QUOTA = (2.0, 5)
 
+
+def quota_name(operation: str) -> str:
+    """The quota an operation counts against: v1's and v2's of one name share it."""
+    return operation.removeprefix(V2_PREFIX)
+
+
 DEFAULT_CONFIG = {
     "throttleFraction": 0.0,
     "errorFraction": 0.0,
@@ -46,6 +60,8 @@ DEFAULT_CONFIG = {
     # raised; with the hook's CAMPAIGNS_HOOK_QUOTA_MULTIPLIER it runs quota-bound work faster.
     "rateScale": 1,
     "onboardingPolls": 1,
+    # API v2 also answers for v1 campaigns (AWS documents neither way; see emu_campaigns_v2).
+    "v1CampaignsInV2": False,
 }
 
 
@@ -65,8 +81,9 @@ def validated(update: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"{key} must be a non-negative integer")
     if config["seed"] is not None and not isinstance(config["seed"], int):
         raise ValueError("seed must be an integer or null")
-    if not isinstance(config["rates"], bool):
-        raise ValueError("rates must be true or false")
+    for key in ("rates", "v1CampaignsInV2"):
+        if not isinstance(config[key], bool):
+            raise ValueError(f"{key} must be true or false")
     if isinstance(config["rateScale"], bool) or not isinstance(config["rateScale"], (int, float)) or config["rateScale"] <= 0:
         raise ValueError("rateScale must be a positive number")
     return config
@@ -89,19 +106,23 @@ class TokenBucket:
 
 
 class OperationResolver:
-    """Names the connect-campaigns operation of a request, from the service's HTTP bindings."""
+    """Names the connect-campaigns operation of a request, from the HTTP bindings of both API
+    versions (one SigV4 service). v2 operations are named `v2:<Operation>` in the stats."""
+
+    MODELS = (("connectcampaigns", ""), ("connectcampaignsv2", V2_PREFIX))
 
     def __init__(self) -> None:
         self._routes: list[tuple[str, re.Pattern[str], str]] | None = None
 
     def __call__(self, method: str, path: str) -> str:
         if self._routes is None:  # loaded on first use to keep start-up fast
-            model = botocore.session.get_session().get_service_model("connectcampaigns")
             routes = []
-            for name in model.operation_names:
-                http = model.operation_model(name).http
-                regexp = BaseResponse.uri_to_regexp(http["requestUri"])
-                routes.append((http["method"], re.compile(regexp), name))
+            for model_name, prefix in self.MODELS:
+                model = botocore.session.get_session().get_service_model(model_name)
+                for name in model.operation_names:
+                    http = model.operation_model(name).http
+                    regexp = BaseResponse.uri_to_regexp(http["requestUri"])
+                    routes.append((http["method"], re.compile(regexp), prefix + name))
             # Longest pattern first: "/campaigns/{id}" would also match "/campaigns/x/state".
             self._routes = sorted(routes, key=lambda r: len(r[1].pattern), reverse=True)
         for route_method, pattern, name in self._routes:
@@ -159,6 +180,7 @@ class EmulatorMiddleware:
             self.stats = self._empty_stats()
             emu_campaigns.controls.polls = self.config["onboardingPolls"]
             emu_campaigns.controls.failures.clear()
+            emu_campaigns_v2.visibility["v1CampaignsInV2"] = self.config["v1CampaignsInV2"]
 
     def configure(self, update: dict[str, Any]) -> dict[str, Any]:
         with self.lock:
@@ -168,6 +190,7 @@ class EmulatorMiddleware:
             if "rates" in update or "rateScale" in update:  # buckets start full, at the new scale
                 self.buckets = {}
             emu_campaigns.controls.polls = self.config["onboardingPolls"]
+            emu_campaigns_v2.visibility["v1CampaignsInV2"] = self.config["v1CampaignsInV2"]
             return self.config
 
     @staticmethod
@@ -211,9 +234,9 @@ class EmulatorMiddleware:
         return rejection
 
     def _bucket(self, environ: dict[str, Any], scope: list[str], operation: str) -> TokenBucket:
-        key = (_account(environ, scope[0]), scope[2], operation)
+        key = (_account(environ, scope[0]), scope[2], quota_name(operation))
         if key not in self.buckets:
-            rate, burst = QUOTAS.get(operation, OTHER_QUOTA)
+            rate, burst = QUOTAS.get(key[2], OTHER_QUOTA)
             scale = self.config["rateScale"]
             self.buckets[key] = TokenBucket(rate * scale, max(1, int(burst * scale)))
         return self.buckets[key]

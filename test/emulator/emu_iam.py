@@ -92,6 +92,8 @@ def ensure_campaigns_role(account_id: str, region: str) -> Any:
 
 def _role_usage(backend: IAMBackend, role: Any) -> list[dict[str, Any]]:
     """Per region, the campaigns on instances linked to the role: what keeps it in use."""
+    from emu_campaigns import all_campaigns  # here: emu_campaigns imports this module
+
     usage = []
     account = connectcampaigns_backends[backend.account_id]
     for region, campaigns_backend in account.items():
@@ -100,11 +102,8 @@ def _role_usage(backend: IAMBackend, role: Any) -> list[dict[str, Any]]:
             for instance_id, config in campaigns_backend.instance_configs.items()
             if config.service_linked_role_arn == role.arn
         }
-        arns = [
-            c.arn
-            for c in campaigns_backend.campaigns.values()
-            if c.connect_instance_id in linked
-        ]
+        # Campaigns made through either API use the role (emu_campaigns_v2 for v2).
+        arns = [c.arn for c in all_campaigns(campaigns_backend) if c.connect_instance_id in linked]
         if arns:
             usage.append({"Region": region, "Resources": arns})
     return usage

@@ -18,10 +18,7 @@ import {
   type EncryptionConfig,
 } from '@aws-sdk/client-connectcampaigns';
 import {
-  CreateAccessKeyCommand,
   CreateServiceLinkedRoleCommand,
-  CreateUserCommand,
-  PutUserPolicyCommand,
   DeleteServiceLinkedRoleCommand,
   GetRoleCommand,
   GetServiceLinkedRoleDeletionStatusCommand,
@@ -29,19 +26,16 @@ import {
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import { describeWithEmulator, REGION, startEmulator, useEmulator, type Emulator } from './emulator';
-import { assumeAccount, createConnectInstance, createKmsKeyArn } from './aws-fixtures';
+import { assumeAccount, createConnectInstance, createKmsKeyArn, singleAttemptClientConfig, userWithPolicy } from './aws-fixtures';
+import { elapsedMs, outcomesUnder } from './fault-probes';
+import { errorOf } from './sdk-errors';
 
 const SERVICE = 'connect-campaigns.amazonaws.com';
 const ROLE_PATH = `/aws-service-role/${SERVICE}/`;
 const NO_ENCRYPTION: EncryptionConfig = { enabled: false };
 
 function clients(emulator: Emulator) {
-  const config = {
-    endpoint: emulator.endpoint,
-    region: REGION,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    maxAttempts: 1, // let injected faults reach the test instead of being retried away
-  };
+  const config = singleAttemptClientConfig(emulator);
   return { campaigns: new ConnectCampaignsClient(config), iam: new IAMClient(config) };
 }
 
@@ -52,15 +46,6 @@ function createCampaign(campaigns: ConnectCampaignsClient, connectInstanceId: st
     dialerConfig: { progressiveDialerConfig: { bandwidthAllocation: 1 } },
     outboundCallConfig: { connectContactFlowId: 'flow-1', connectQueueId: 'queue-1' },
   }));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Polls onboarding until it leaves IN_PROGRESS; returns every status seen. */
@@ -361,15 +346,8 @@ describeWithEmulator('AWS emulator (moto + patches)', () => {
     });
 
     test('a seed makes the fault sequence repeatable', async () => {
-      const run = async (): Promise<string> => {
-        await emulator.configure({ throttleFraction: 0.3, errorFraction: 0.3, seed: 42 });
-        let outcomes = '';
-        for (let i = 0; i < 20; i++) {
-          const result = await campaigns.send(new ListCampaignsCommand({})).then(() => 'ok', (e) => e.name);
-          outcomes += result === 'ok' ? '.' : result === 'ThrottlingException' ? 'T' : 'E';
-        }
-        return outcomes;
-      };
+      const run = () => outcomesUnder(emulator, { throttleFraction: 0.3, errorFraction: 0.3, seed: 42 }, 20,
+        () => campaigns.send(new ListCampaignsCommand({})));
       const first = await run();
       expect(first).toMatch(/T/);
       expect(first).toMatch(/E/);
@@ -379,9 +357,7 @@ describeWithEmulator('AWS emulator (moto + patches)', () => {
 
     test('latency is added to connect-campaigns requests', async () => {
       await emulator.configure({ latencyMs: 300 });
-      const started = Date.now();
-      await campaigns.send(new ListCampaignsCommand({}));
-      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(await elapsedMs(() => campaigns.send(new ListCampaignsCommand({})))).toBeGreaterThanOrEqual(300);
     });
 
     test('rates mode throttles a burst of DeleteCampaign beyond 1 rps, burst 2', async () => {
@@ -433,6 +409,7 @@ describeWithEmulator('AWS emulator (moto + patches)', () => {
       const config = await (await fetch(`${emulator.endpoint}/_emulator/config`)).json();
       expect(config).toEqual({
         throttleFraction: 0, errorFraction: 0, latencyMs: 0, seed: null, rates: false, rateScale: 1, onboardingPolls: 1,
+        v1CampaignsInV2: false,
       });
     });
   });
@@ -457,22 +434,10 @@ describeWithEmulator('AWS emulator start options', () => {
     const emulator = await startEmulator({ env: { INITIAL_NO_AUTH_ACTION_COUNT: '3' } });
     try {
       const { iam } = clients(emulator);
-      await iam.send(new CreateUserCommand({ UserName: 'lister' }));
-      await iam.send(new PutUserPolicyCommand({
-        UserName: 'lister',
-        PolicyName: 'list-only',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'connect-campaigns:ListCampaigns', Resource: '*' }],
-        }),
-      }));
-      const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'lister' }));
-      const campaigns = new ConnectCampaignsClient({
-        endpoint: emulator.endpoint,
-        region: REGION,
-        maxAttempts: 1,
-        credentials: { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! },
-      });
+      const credentials = await userWithPolicy(iam, 'lister', [
+        { Effect: 'Allow', Action: 'connect-campaigns:ListCampaigns', Resource: '*' },
+      ]);
+      const campaigns = new ConnectCampaignsClient({ endpoint: emulator.endpoint, region: REGION, maxAttempts: 1, credentials });
       await expect(campaigns.send(new ListCampaignsCommand({}))).resolves.toBeDefined();
       // A bodyless GET: moto alone fails these with SignatureDoesNotMatch under enforcement.
       const denied = await errorOf(campaigns.send(new DescribeCampaignCommand({ id: 'any' })));

@@ -23,6 +23,11 @@ export interface EmulatorConfig extends FaultConfig {
   rateScale?: number;
   /** GetInstanceOnboardingJobStatus calls a new onboarding job answers IN_PROGRESS. */
   onboardingPolls?: number;
+  /**
+   * API v2 also lists, describes, stops, deletes and tags v1 campaigns (as telephony campaigns);
+   * AWS documents neither way. Default false: each API answers only for its own campaigns.
+   */
+  v1CampaignsInV2?: boolean;
 }
 
 export interface StartOptions {
@@ -50,7 +55,10 @@ export interface SeedResources {
 }
 
 export interface EmulatorStats {
-  /** connect-campaigns requests received, per operation (rejected ones included). */
+  /**
+   * connect-campaigns requests received, per operation (rejected ones included): API v1
+   * operations by name (`ListCampaigns`), API v2 ones prefixed (`v2:ListCampaigns`).
+   */
   requests: Record<string, number>;
   /** Requests answered 429, by fault injection or by the quota buckets. */
   throttled: number;

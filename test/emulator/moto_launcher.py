@@ -1,4 +1,4 @@
-"""Start moto's server, patched to behave as AWS documents for connect-campaigns and IAM.
+"""Start moto's server, patched to behave as AWS documents for connect-campaigns (v1 and v2) and IAM.
 
     python3 test/emulator/moto_launcher.py --port 0 [--host 127.0.0.1] [fault options]
 
@@ -19,6 +19,7 @@ from werkzeug.serving import make_server
 sys.dont_write_bytecode = True
 import emu_authz  # noqa: E402
 import emu_campaigns  # noqa: E402
+import emu_campaigns_v2  # noqa: E402
 import emu_control  # noqa: E402
 import emu_iam  # noqa: E402
 
@@ -60,6 +61,7 @@ def main() -> None:
     # One log line per request would bury the tracebacks worth reading in stderr.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     emu_campaigns.apply()
+    emu_campaigns_v2.apply()
     emu_iam.apply()
     emu_authz.apply()
     # Imported after patching: it builds each service's routes from the (patched) url maps.

@@ -111,7 +111,11 @@ describe("the deploy role policy without a config (any account and Region)", () 
   it("leaves restore out unless asked", () => {
     expect(policy.Statement.flatMap((s) => s.Action)).not.toContain("connect-campaigns:CreateCampaign");
     const restore = deployRolePolicy(anyTarget(), { restore: true });
-    expect(statement(restore, "RestoreCampaigns")).toMatchObject({ Action: ["connect-campaigns:CreateCampaign"], Resource: "*" });
+    // CreateCampaign is authorized on the campaign it creates: campaign ARNs, not "*".
+    expect(statement(restore, "RestoreCampaigns")).toMatchObject({
+      Action: ["connect-campaigns:CreateCampaign"],
+      Resource: "arn:aws:connect-campaigns:*:*:campaign/*",
+    });
     expect(statement(restore, "TagRestoredCampaigns").Resource).toBe("arn:aws:connect-campaigns:*:*:campaign/*");
   });
 });
@@ -134,13 +138,20 @@ describe("the deploy role policy narrowed by --config", () => {
     ]);
   });
 
-  it("grants the configured KMS keys only, for grants to AWS services only", () => {
+  it("grants the configured KMS keys only, grants to AWS services only, and DescribeKey outside the grant condition", () => {
     expect(statement(policy, "OnboardWithKmsKey")).toEqual({
       Sid: "OnboardWithKmsKey",
       Effect: "Allow",
-      Action: ["kms:CreateGrant", "kms:DescribeKey"],
+      Action: ["kms:CreateGrant"],
       Resource: KEY,
       Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+    });
+    // kms:GrantIsForAWSResource is set on grant operations only: under it DescribeKey would never be allowed.
+    expect(statement(policy, "DescribeOnboardingKmsKey")).toEqual({
+      Sid: "DescribeOnboardingKmsKey",
+      Effect: "Allow",
+      Action: ["kms:DescribeKey"],
+      Resource: KEY,
     });
   });
 
@@ -157,6 +168,7 @@ describe("the deploy role policy narrowed by --config", () => {
     const one = deployRolePolicy(scopeOf(twoTargets, "222222222222"));
     expect(JSON.stringify(one)).not.toContain("111111111111");
     expect(one.Statement.map((s) => s.Sid)).not.toContain("OnboardWithKmsKey");
+    expect(one.Statement.map((s) => s.Sid)).not.toContain("DescribeOnboardingKmsKey");
   });
 
   it("refuses an account the config does not have", () => {
@@ -233,6 +245,7 @@ describe("IAM's policy size limit at scale", () => {
     expect(fitted.widened).toEqual(["KMS keys to every key of their account and Region"]);
     expect(fitted.size).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS);
     expect(statement(fitted.document, "OnboardWithKmsKey").Resource).toBe("arn:aws:kms:us-east-1:100000000000:key/*");
+    expect(statement(fitted.document, "DescribeOnboardingKmsKey").Resource).toBe("arn:aws:kms:us-east-1:100000000000:key/*");
   });
 
   it("leaves a policy that fits alone", () => {

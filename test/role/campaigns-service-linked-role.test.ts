@@ -1,18 +1,18 @@
 import { Testing, TerraformStack } from "cdktf";
-import { CampaignsServiceLinkedRole, CampaignsServiceLinkedRoleProps } from "../../modules/role";
 import { only, synthJson } from "../support/synth";
+import { adopt, create, fromLookup, fromRoleArn, MakeRole } from "./make-role";
 
 const ROLE_ARN = "arn:aws:iam::111111111111:role/aws-service-role/connect-campaigns.amazonaws.com/AWSServiceRoleForConnectCampaigns_ops";
 
-function synthRole(props: CampaignsServiceLinkedRoleProps) {
+function synthRole(make: MakeRole) {
   const stack = new TerraformStack(Testing.app(), "test");
-  const role = new CampaignsServiceLinkedRole(stack, "campaigns-role", props);
+  const role = make(stack, "campaigns-role");
   return { role, json: synthJson(stack) };
 }
 
-function roleError(props: CampaignsServiceLinkedRoleProps): string {
+function roleError(make: MakeRole): string {
   try {
-    synthRole(props);
+    synthRole(make);
   } catch (error) {
     return (error as Error).message;
   }
@@ -20,8 +20,12 @@ function roleError(props: CampaignsServiceLinkedRoleProps): string {
 }
 
 describe("CampaignsServiceLinkedRole", () => {
-  describe("create mode (the default)", () => {
-    const { json } = synthRole({ customSuffix: "ops", description: "Campaigns", tags: { team: "cc" } });
+  describe("new CampaignsServiceLinkedRole(): creates the role", () => {
+    const { role: construct, json } = synthRole(create({ customSuffix: "ops", description: "Campaigns", tags: { team: "cc" } }));
+
+    it("exposes the role resource it declared", () => {
+      expect(construct.role).toBeDefined();
+    });
 
     it("declares the service-linked role for connect-campaigns.amazonaws.com", () => {
       const role = only(json.resource?.aws_iam_service_linked_role, "aws_iam_service_linked_role");
@@ -58,8 +62,8 @@ describe("CampaignsServiceLinkedRole", () => {
     });
   });
 
-  describe("adopt mode", () => {
-    const { json } = synthRole({ mode: "adopt", roleArn: ROLE_ARN });
+  describe("CampaignsServiceLinkedRole.adopt(): imports the existing role", () => {
+    const { json } = synthRole(adopt({ roleArn: ROLE_ARN }));
 
     it("imports the existing role with an import block instead of creating it", () => {
       const role = only(json.resource?.aws_iam_service_linked_role, "aws_iam_service_linked_role");
@@ -73,15 +77,16 @@ describe("CampaignsServiceLinkedRole", () => {
     });
 
     it("manages the description when the props set one", () => {
-      const role = only(synthRole({ mode: "adopt", roleArn: ROLE_ARN, description: "d" }).json.resource?.aws_iam_service_linked_role, "role");
+      const role = only(synthRole(adopt({ roleArn: ROLE_ARN, description: "d" })).json.resource?.aws_iam_service_linked_role, "role");
       expect(role.description).toBe("d");
       expect(role.lifecycle).toBeUndefined();
     });
   });
 
-  describe("observe mode", () => {
+  describe("fromRoleArn() / fromLookup(): only observe", () => {
     it("manages nothing and checks that the given role exists", () => {
-      const { json } = synthRole({ mode: "observe", roleArn: ROLE_ARN });
+      const { role, json } = synthRole(fromRoleArn(ROLE_ARN));
+      expect(role.role).toBeUndefined();
       expect(json.resource).toBeUndefined();
       const all = only<{ lifecycle: { postcondition: { condition: string }[] } }>(json.data?.aws_iam_roles, "aws_iam_roles");
       expect(all.lifecycle.postcondition).toHaveLength(1);
@@ -90,7 +95,7 @@ describe("CampaignsServiceLinkedRole", () => {
     });
 
     it("without an ARN, requires exactly one campaigns role and reads it", () => {
-      const { json } = synthRole({ mode: "observe" });
+      const { json } = synthRole(fromLookup);
       const all = only<{ lifecycle: { postcondition: { condition: string; error_message: string }[] } }>(json.data?.aws_iam_roles, "aws_iam_roles");
       expect(all.lifecycle.postcondition.map((c) => c.condition)).toEqual(["${length(self.arns) > 0}", "${length(self.arns) < 2}"]);
       expect(all.lifecycle.postcondition[0].error_message).toContain("No outbound campaigns service-linked role exists");
@@ -99,24 +104,24 @@ describe("CampaignsServiceLinkedRole", () => {
   });
 
   describe("bad props name the construct and the prop", () => {
-    it.each<[string, CampaignsServiceLinkedRoleProps, string]>([
-      ["suffix with a space", { customSuffix: "my ops" }, "test/campaigns-role: props.customSuffix: expected only IAM name characters"],
-      ["empty suffix", { customSuffix: "" }, "props.customSuffix: expected a non-empty suffix"],
-      ["suffix too long", { customSuffix: "x".repeat(31) }, "props.customSuffix: expected at most 30 characters"],
-      ["unknown mode", { mode: "import" as never }, 'props.mode: expected "create", "adopt" or "observe", got "import"'],
-      ["adopt without ARN", { mode: "adopt" }, 'props.roleArn: is required in "adopt" mode'],
-      ["adopt with a non-role ARN", { mode: "adopt", roleArn: "arn:aws:s3:::bucket" }, "props.roleArn: expected an IAM role ARN"],
-      ["adopt with a role outside the campaigns path", { mode: "adopt", roleArn: "arn:aws:iam::111111111111:role/ops" }, "props.roleArn: expected the role path"],
-      ["adopt with another suffix", { mode: "adopt", roleArn: ROLE_ARN, customSuffix: "dev" }, 'props.customSuffix: "dev" differs from the adopted role\'s suffix "ops"'],
-      ["create with an ARN", { mode: "create", roleArn: ROLE_ARN }, 'props.roleArn: applies to "adopt" and "observe" only'],
-      ["observe with a description", { mode: "observe", description: "x" }, "props.description: applies to"],
-      ["observe with tags", { mode: "observe", tags: { a: "b" } }, "props.tags: apply to"],
-    ])("%s", (_, props, message) => {
-      expect(roleError(props)).toContain(message);
+    it.each<[string, MakeRole, string]>([
+      ["suffix with a space", create({ customSuffix: "my ops" }), "test/campaigns-role: props.customSuffix: expected only IAM name characters"],
+      ["empty suffix", create({ customSuffix: "" }), "props.customSuffix: expected a non-empty suffix"],
+      ["suffix too long", create({ customSuffix: "x".repeat(31) }), "props.customSuffix: expected at most 30 characters"],
+      // JavaScript callers of the earlier { mode } construct: refused, never a second role created.
+      ["the constructor asked to adopt", create({ mode: "adopt", roleArn: ROLE_ARN } as never), "props.mode: the constructor creates the role; adopt one with CampaignsServiceLinkedRole.adopt"],
+      ["the constructor given an ARN", create({ roleArn: ROLE_ARN } as never), "props.roleArn: the constructor creates the role"],
+      ["adopt without ARN", adopt({} as never), "props.roleArn: is required to adopt a role"],
+      ["adopt with a non-role ARN", adopt({ roleArn: "arn:aws:s3:::bucket" }), "props.roleArn: expected an IAM role ARN"],
+      ["adopt with a role outside the campaigns path", adopt({ roleArn: "arn:aws:iam::111111111111:role/ops" }), "props.roleArn: expected the role path"],
+      ["adopt with another suffix", adopt({ roleArn: ROLE_ARN, customSuffix: "dev" }), 'props.customSuffix: "dev" differs from the adopted role\'s suffix "ops"'],
+      ["observe a non-role ARN", fromRoleArn("arn:aws:s3:::bucket"), "props.roleArn: expected an IAM role ARN"],
+    ])("%s", (_, make, message) => {
+      expect(roleError(make)).toContain(message);
     });
 
     it("accepts the longest suffix that fits in 64 characters", () => {
-      const { json } = synthRole({ customSuffix: "x".repeat(30) });
+      const { json } = synthRole(create({ customSuffix: "x".repeat(30) }));
       expect(`AWSServiceRoleForConnectCampaigns_${"x".repeat(30)}`).toHaveLength(64);
       expect(only(json.resource?.aws_iam_service_linked_role, "role").custom_suffix).toBe("x".repeat(30));
     });

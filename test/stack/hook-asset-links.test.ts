@@ -4,9 +4,10 @@ import * as path from "node:path";
 import { parseRolloutConfig } from "../../modules/rollout";
 import { buildApp } from "../../modules/stack";
 import { HOOK_BUNDLE_PATH } from "../../modules/hook-asset";
+import { HOOK_ASSET_PATH } from "../../modules/hook-contract";
 
-/** The path TerraformAsset gave the hook, which applied stacks' destroy commands name. */
-const STABLE_HOOK_PATH = path.join("assets", "campaigns-hook_bundle_9341FB6A", "v1", "campaigns-hook.cjs");
+/** The fixed path every stack carries the hook at, which the stacks' commands name. */
+const STABLE_HOOK_PATH = path.join(...HOOK_ASSET_PATH.split("/"));
 const ACCOUNTS = ["111111111111", "222222222222", "333333333333"];
 
 function synthThreeStacks(outdir: string): string[] {

@@ -16,11 +16,12 @@ import { cleanOutdir } from "../../stack/clean-outdir";
 import { terraformAvailability } from "../../terraform-cli";
 import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
+import { PACKAGE_ROOT } from "../../package-root";
 
 export { REVIEW_FILE };
 
 /** The config `npm run synth` uses when none is named. */
-const EMBEDDED_CONFIG = path.resolve(__dirname, "..", "..", "..", "examples", "rollout.json");
+const EMBEDDED_CONFIG = path.join(PACKAGE_ROOT, "examples", "rollout.json");
 
 export interface PlanReviewOptions {
   /** The PR's rollout config. @default ROLLOUT_CONFIG, else the embedded example */

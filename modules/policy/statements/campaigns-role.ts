@@ -57,15 +57,18 @@ export function campaignsRoleStatements(scope: PolicyScope): StatementSpec[] {
     },
     {
       // Tags (the config's and the provider's default tags) are set after the create, and
-      // description/tag edits are the only updates a service-linked role allows.
+      // description/tag edits are the only updates a service-linked role allows. The provider
+      // edits the description with iam:UpdateRole, not UpdateRoleDescription (seen in its debug
+      // log: test/lifecycle/provider-requests.test.ts); the description is the only part of a
+      // service-linked role IAM lets anyone edit (IAM User Guide, Editing a service-linked role).
       statement: {
         Sid: "UpdateCampaignsRoleSettings",
         Effect: "Allow",
-        Action: ["iam:TagRole", "iam:UntagRole", "iam:UpdateRoleDescription"],
+        Action: ["iam:TagRole", "iam:UntagRole", "iam:UpdateRole"],
         Resource: ownCampaignsRole(scope),
       },
       step: "apply",
-      source: "aws_iam_service_linked_role create (tags) and update (tags, description)",
+      source: "aws_iam_service_linked_role create (TagRole) and update (TagRole, UntagRole, UpdateRole for the description)",
       proof: "emulator",
     },
     {

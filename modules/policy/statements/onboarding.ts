@@ -47,23 +47,35 @@ export function onboardingStatements(scope: PolicyScope): StatementSpec[] {
   ];
   const keys = scope.unscoped ? [arn.anyKmsKey(scope.partition)] : scope.targets.flatMap((t) => t.kmsKeyArns);
   if (keys.length > 0) {
-    specs.push({
-      // encryptionConfig with a customer managed key: the service describes the key and
-      // creates a grant for itself as the caller (failure code KMS_ACCESS_DENIED). The grant
-      // condition keeps the caller from granting the key to anything but an AWS service.
-      statement: {
-        Sid: "OnboardWithKmsKey",
-        Effect: "Allow",
-        Action: ["kms:CreateGrant", "kms:DescribeKey"],
-        Resource: resources(keys),
-        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+    const kmsSource =
+      "StartInstanceOnboardingJob encryptionConfig and failure code KMS_ACCESS_DENIED (hint in modules/hook-runtime/onboarding.ts)";
+    const kmsProof = { notEnforced: `${NOT_EMULATED} (moto's onboarding only checks that the key exists)` };
+    specs.push(
+      {
+        // encryptionConfig with a customer managed key: the service creates a grant for itself
+        // as the caller. The condition keeps the caller from granting the key to anything but
+        // an AWS service.
+        statement: {
+          Sid: "OnboardWithKmsKey",
+          Effect: "Allow",
+          Action: ["kms:CreateGrant"],
+          Resource: resources(keys),
+          Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+        },
+        step: "apply",
+        source: `${kmsSource}; AWS KMS developer guide, kms:GrantIsForAWSResource`,
+        proof: kmsProof,
       },
-      step: "apply",
-      source:
-        "StartInstanceOnboardingJob encryptionConfig and failure code KMS_ACCESS_DENIED (hint in modules/hook-runtime/onboarding.ts); " +
-        "AWS KMS developer guide, kms:GrantIsForAWSResource",
-      proof: { notEnforced: `${NOT_EMULATED} (moto's onboarding only checks that the key exists)` },
-    });
+      {
+        // The service also describes the key as the caller. Not under kms:GrantIsForAWSResource:
+        // that key is set on grant operations only (CreateGrant, ListGrants, RevokeGrant), so a
+        // DescribeKey never matches it and such a statement would never allow it.
+        statement: { Sid: "DescribeOnboardingKmsKey", Effect: "Allow", Action: ["kms:DescribeKey"], Resource: resources(keys) },
+        step: "apply",
+        source: `${kmsSource}; AWS KMS developer guide, kms:GrantIsForAWSResource (grant operations only)`,
+        proof: kmsProof,
+      },
+    );
   }
   return specs;
 }

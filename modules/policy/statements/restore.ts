@@ -5,9 +5,15 @@ import { arn, type PolicyScope } from "../scope";
 export function restoreStatements(scope: PolicyScope): StatementSpec[] {
   return [
     {
-      // CreateCampaign takes no resource type. ListCampaigns (already in ListInstanceCampaigns)
-      // skips names that exist.
-      statement: { Sid: "RestoreCampaigns", Effect: "Allow", Action: ["connect-campaigns:CreateCampaign"], Resource: "*" },
+      // CreateCampaign is authorized on the campaign it creates (Service Authorization Reference:
+      // resource type campaign, required), so the target's campaign ARNs, not "*".
+      // ListCampaigns (already in ListInstanceCampaigns) skips names that exist.
+      statement: {
+        Sid: "RestoreCampaigns",
+        Effect: "Allow",
+        Action: ["connect-campaigns:CreateCampaign"],
+        Resource: resources(scope.targets.map((t) => arn.campaigns(scope.partition, t))),
+      },
       step: "restore",
       source: "modules/hook-runtime/restore.ts restoreBackups (createCampaign with the backup's tags)",
       proof: { notEnforced: "restore is not part of apply, plan or destroy; test/hook-runtime/restore.test.ts runs it without IAM enforcement" },
