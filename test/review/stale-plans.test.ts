@@ -53,7 +53,7 @@ describeWithTools("stale plans: synth cleans its output, the review refuses stal
     const fresh = await cli("review", "--fail-on", "high", stackDir(dir, FIRST), stackDir(dir, SECOND));
     expect(fresh.code).toBe(0);
 
-    // cdktf-cli's own synth (or any tool) rewrote cdk.tf.json after the plan was made.
+    // Something that does not clean (an older synth, a test's own buildApp) rewrote cdk.tf.json after the plan.
     const past = new Date(Date.now() - 60_000);
     fs.utimesSync(plan, past, past);
     const stale = await cli("review", "--fail-on", "high", stackDir(dir, FIRST), stackDir(dir, SECOND));
