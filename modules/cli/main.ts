@@ -89,8 +89,25 @@ program
 
 program
   .command("plan-review")
-  .description("Synthesize, plan every stack (terraform init, plan -out tfplan, show -json > plan.json), and write cdktf.out/review.md.")
-  .action(() => load<typeof import("./commands/plan-review")>("./commands/plan-review").planReviewCommand());
+  .description(
+    "Synthesize the config (and its base), plan the stacks a change touches (terraform init, plan -out tfplan, show -json > plan.json), several at once, and write cdktf.out/review.md.",
+  )
+  .option("-c, --config <file>", "the rollout config under review (default: ROLLOUT_CONFIG, else the embedded example)")
+  .option("--base-config <file>", "the config the change starts from: only stacks whose synth differs are planned; stacks it has and the config lacks are listed as removed")
+  .option("--base-ref <git ref>", "like --base-config, with the config file as it is at that git ref")
+  .option("--all", "plan every stack, changed or not (drift checks)")
+  .option("-p, --parallelism <n>", "stacks planned at once (default: the CPU count, at most the wave's maxConcurrency with --wave)", (value: string) =>
+    load<typeof import("./commands/plan-review")>("./commands/plan-review").parseParallelism(value),
+  )
+  .option("-s, --stack <id...>", "only these stacks (or CAMPAIGNS_STACKS)", (value: string, previous: string[] = []) => [
+    ...previous,
+    ...value.split(",").filter(Boolean).map(stackId),
+  ])
+  .option("-w, --wave <name>", "only this wave's stacks (or CAMPAIGNS_WAVE)", waveName)
+  .addOption(new Option("--fail-on <risk>", "exit 2 when a change of this risk or higher is present (removed and failed stacks are high)").choices(["high", "medium"]))
+  .option("--json", "print the review as JSON on stdout (progress on stderr)")
+  .addHelpText("after", "\nExit codes: 0 reviewed, 1 a stack failed to plan or the input is invalid, 2 --fail-on tripped, 64 usage.")
+  .action((options) => load<typeof import("./commands/plan-review")>("./commands/plan-review").planReviewCommand(options));
 
 program
   .command("policy")

@@ -17,18 +17,37 @@ const row = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
 
 export function renderMarkdown(report: ReviewReport): string {
   const lines = ["## Terraform plan review", ""];
-  if (report.stacks.every((s) => s.changes.length === 0 && s.drift.length === 0 && s.outputs.length === 0)) {
+  const removed = report.removed ?? [];
+  const failed = report.failed ?? [];
+  if (report.base !== undefined) lines.push(changeSetLine(report), "");
+  if (removed.length === 0 && failed.length === 0 && report.stacks.every((s) => s.changes.length === 0 && s.drift.length === 0 && s.outputs.length === 0)) {
     lines.push(`Nothing to review: ${plural(report.stacks.length, "stack")} planned, no changes.`, "");
   }
-  lines.push(
-    row(["Stack", "Account", "Region", ...TABLE_KINDS.map(title), "Risk"]),
-    row(["---", "---", "---", ...TABLE_KINDS.map(() => "---:"), "---"]),
+  const dashes = TABLE_KINDS.map(() => "—");
+  const rows = [
     ...report.stacks.map((s) => row([code(s.stack), s.account ?? "?", s.region ?? "?", ...TABLE_KINDS.map((k) => String(s.counts[k])), BADGE[s.risk]])),
-    "",
-    `Risk: ${RISKS.map((r) => `**${r}** ${RISK_MEANING[r]}`).join(" · ")}.`,
-  );
+    ...removed.map((r) => row([`${code(r.stack)} (removed)`, r.account ?? "?", r.region ?? "?", ...dashes, BADGE[r.risk]])),
+    ...failed.map((f) => row([`${code(f.stack)} (plan failed)`, "?", "?", ...dashes, BADGE[f.risk]])),
+  ];
+  // A review of unchanged stacks only has no table: the line above says it all.
+  if (rows.length > 0 || report.base === undefined) {
+    lines.push(row(["Stack", "Account", "Region", ...TABLE_KINDS.map(title), "Risk"]), row(["---", "---", "---", ...TABLE_KINDS.map(() => "---:"), "---"]), ...rows, "");
+  }
+  lines.push(`Risk: ${RISKS.map((r) => `**${r}** ${RISK_MEANING[r]}`).join(" · ")}.`);
+  for (const r of removed) lines.push("", `### ${code(r.stack)}${r.account ? ` (${r.account}, ${r.region})` : ""}: removed, ${BADGE[r.risk]}`, "", r.reason);
+  for (const f of failed) lines.push("", `### ${code(f.stack)}: plan failed, ${BADGE[f.risk]}`, "", `${f.error} (whole output: ${code(`${f.dir}/plan.log`)})`);
   for (const stack of report.stacks) lines.push("", ...renderStack(stack));
   return `${lines.join("\n")}\n`;
+}
+
+/** "Compared with `base.json`: 1 planned (1 changed), 98 unchanged, not planned, 1 removed." */
+function changeSetLine(report: ReviewReport): string {
+  const byChange = (change: string) => report.stacks.filter((s) => s.change === change).length;
+  const kinds = (["new", "changed", "unchanged"] as const).map((c) => [c, byChange(c)] as const).filter(([, n]) => n > 0);
+  const planned = `${report.stacks.length} planned${kinds.length > 0 ? ` (${kinds.map(([c, n]) => `${n} ${c}`).join(", ")})` : ""}`;
+  const parts = [planned, `${report.unchanged?.length ?? 0} unchanged, not planned`, `${report.removed?.length ?? 0} removed`];
+  if ((report.failed?.length ?? 0) > 0) parts.push(`${report.failed?.length} failed to plan`);
+  return `${report.base === null ? "No base config to compare with: every stack planned" : `Compared with ${code(report.base ?? "")}`}: ${parts.join(", ")}.`;
 }
 
 function renderStack(stack: StackReview): string[] {

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { checkPlanFresh } from "./freshness";
 import type { PlanDocument } from "./plan-json";
 import { parsePlan, PlanInputError } from "./read-plan";
 import { terraformOutput as terraform, TerraformFailure } from "../terraform-cli";
@@ -7,6 +8,10 @@ import { terraformOutput as terraform, TerraformFailure } from "../terraform-cli
 /** The saved plan and its JSON form inside a stack directory (as `npm run plan` leaves them). */
 export const PLAN_JSON_FILE = "plan.json";
 export const SAVED_PLAN_FILE = "tfplan";
+/** Each stack's Terraform output (init, plan) from `plan-review`, kept beside its plan. */
+export const PLAN_LOG_FILE = "plan.log";
+/** `plan-review`'s review, at the root of the output directory it plans in. */
+export const REVIEW_FILE = "review.md";
 
 export interface LoadedPlan {
   /** What the user named: a file or a stack directory. */
@@ -23,11 +28,22 @@ export interface LoadedPlan {
 export async function loadPlan(source: string): Promise<LoadedPlan> {
   const stat = fs.statSync(source, { throwIfNoEntry: false });
   if (!stat) throw new PlanInputError(source, "no such file or directory");
-  if (!stat.isDirectory()) return { source, dirName: path.basename(path.dirname(path.resolve(source))), plan: readPlanFile(source) };
+  if (!stat.isDirectory()) {
+    const dir = path.dirname(path.resolve(source));
+    checkPlanFresh(dir, source, path.basename(dir));
+    return { source, dirName: path.basename(dir), plan: readPlanFile(source) };
+  }
   const dirName = path.basename(path.resolve(source));
   const jsonFile = path.join(source, PLAN_JSON_FILE);
-  if (fs.existsSync(jsonFile)) return { source, dirName, plan: readPlanFile(jsonFile) };
-  if (fs.existsSync(path.join(source, SAVED_PLAN_FILE))) return { source, dirName, plan: parsePlan(await showSavedPlan(source), `${source} (terraform show -json ${SAVED_PLAN_FILE})`) };
+  if (fs.existsSync(jsonFile)) {
+    checkPlanFresh(source, jsonFile, dirName);
+    return { source, dirName, plan: readPlanFile(jsonFile) };
+  }
+  const savedPlan = path.join(source, SAVED_PLAN_FILE);
+  if (fs.existsSync(savedPlan)) {
+    checkPlanFresh(source, savedPlan, dirName);
+    return { source, dirName, plan: parsePlan(await showSavedPlan(source), `${source} (terraform show -json ${SAVED_PLAN_FILE})`) };
+  }
   throw new PlanInputError(
     source,
     `no ${PLAN_JSON_FILE} or ${SAVED_PLAN_FILE} here: expected a stack directory after \`terraform plan -out ${SAVED_PLAN_FILE}\` (or a JSON plan file)`,

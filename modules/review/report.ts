@@ -11,11 +11,49 @@ export interface ReviewReport {
   /** The highest risk of any stack; "none" when nothing changes. */
   readonly risk: RiskOrNone;
   readonly stacks: readonly StackReview[];
+  /**
+   * Only from `plan-review`, which compares the PR's synth with the base's: the config the PR
+   * starts from (file, or `<ref>:<file>`), null when there was none to compare with (every stack
+   * planned).
+   */
+  readonly base?: string | null;
+  /** Only from `plan-review`: stacks whose cdk.tf.json is the same as the base's, not planned. */
+  readonly unchanged?: readonly string[];
+  /** Only from `plan-review`: stacks the base had and the PR's config no longer names. High risk. */
+  readonly removed?: readonly RemovedStack[];
+  /** Only from `plan-review`: stacks whose plan failed. High risk: nothing says what they would do. */
+  readonly failed?: readonly FailedStack[];
+}
+
+/** What `plan-review` did with a stack. */
+export type StackStatus = "planned" | "unchanged" | "removed" | "failed";
+
+export interface RemovedStack {
+  readonly stack: string;
+  readonly account: string | null;
+  readonly region: string | null;
+  readonly status: "removed";
+  readonly risk: "high";
+  /** What happens, and the safe removal path. */
+  readonly reason: string;
+}
+
+export interface FailedStack {
+  readonly stack: string;
+  readonly status: "failed";
+  readonly risk: "high";
+  /** The stack's folder, whose plan.log holds Terraform's whole output. */
+  readonly dir: string;
+  readonly error: string;
 }
 
 export interface StackReview {
   /** The file or directory given on the command line. */
   readonly source: string;
+  /** Only from `plan-review`: "planned" (new or changed against the base, or `--all`). */
+  readonly status?: Extract<StackStatus, "planned">;
+  /** Only from `plan-review` with a base: whether the base had the stack. */
+  readonly change?: "new" | "changed" | "unchanged";
   /** `campaigns-<account>-<region>`, or the source's name when the plan does not tell. */
   readonly stack: string;
   readonly account: string | null;

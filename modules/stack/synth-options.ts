@@ -6,10 +6,12 @@ export interface SynthOptions {
   /** The rollout config file; undefined for the embedded example. */
   readonly configFile?: string;
   readonly selection: StackSelection;
+  /** Where to write the stacks (`--output`); undefined for cdktf's `cdktf.out`. */
+  readonly outdir?: string;
 }
 
 export const SYNTH_USAGE = [
-  "usage: npm run synth -- [--config <file>] [--stack <id>]... [--wave <name>]",
+  "usage: npm run synth -- [--config <file>] [--stack <id>]... [--wave <name>] [--output <dir>]",
   "       (or, for npx cdktf synth: ROLLOUT_CONFIG=<file> CAMPAIGNS_STACKS=<id,id> CAMPAIGNS_WAVE=<name>)",
 ].join("\n");
 
@@ -33,11 +35,11 @@ function idList(values: readonly string[]): string[] | undefined {
  * sets CAMPAIGNS_STACKS / CAMPAIGNS_WAVE instead). A flag wins over its variable.
  */
 export function synthOptionsFrom(argv: readonly string[], env: NodeJS.ProcessEnv): SynthOptions {
-  let values: { config?: string; stack?: string[]; wave?: string };
+  let values: { config?: string; stack?: string[]; wave?: string; output?: string };
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { config: { type: "string", short: "c" }, stack: { type: "string", short: "s", multiple: true }, wave: { type: "string", short: "w" } },
+      options: { config: { type: "string", short: "c" }, stack: { type: "string", short: "s", multiple: true }, wave: { type: "string", short: "w" }, output: { type: "string", short: "o" } },
       strict: true,
       allowPositionals: false,
     }));
@@ -50,5 +52,6 @@ export function synthOptionsFrom(argv: readonly string[], env: NodeJS.ProcessEnv
       stacks: idList(values.stack ?? []) ?? idList([env.CAMPAIGNS_STACKS ?? ""]),
       wave: values.wave ?? (env.CAMPAIGNS_WAVE || undefined),
     },
+    outdir: values.output || undefined,
   };
 }

@@ -42,6 +42,17 @@ function searchFilesystem(): string | null {
   }
 }
 
+/**
+ * The project's Terraform CLI config. With a filesystem `mirror`: hashicorp providers install
+ * from it (an unpacked mirror is symlinked into each stack's .terraform, never copied, so N stacks
+ * share one copy without a cache), others directly. Without one: every provider comes from its
+ * registry, through the shared `cacheDir` (plugin_cache_dir), so N stacks download it once.
+ */
+export function projectCliConfig(mirror: string | null, cacheDir: string): string {
+  if (mirror === null) return [`plugin_cache_dir = ${JSON.stringify(cacheDir)}`, ""].join("\n");
+  return mirrorCliConfig(mirror);
+}
+
 /** A Terraform CLI config that installs hashicorp providers from `mirror` and others directly. */
 export function mirrorCliConfig(mirror: string): string {
   return [

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { findProviderMirror, mirrorCliConfig } from "./provider-mirror";
+import { findProviderMirror, projectCliConfig } from "./provider-mirror";
 
 export interface TerraformAvailability {
   readonly ok: boolean;
@@ -10,6 +10,11 @@ export interface TerraformAvailability {
   readonly reason?: string;
   readonly version?: string;
   readonly mirror?: string | null;
+  /**
+   * Terraform runs, but with neither a mirror nor a CLI config of the user's: providers would come
+   * from their registry (through the shared plugin cache), which this machine may not reach.
+   */
+  readonly registryOnly?: boolean;
 }
 
 let availability: TerraformAvailability | undefined;
@@ -30,7 +35,7 @@ export function terraformAvailability(): TerraformAvailability {
   const usable = mirror !== null || userCliConfig() !== undefined;
   return (availability = usable
     ? { ok: true, version, mirror }
-    : { ok: false, version, mirror, reason: "no provider mirror found (set TF_PROVIDER_MIRROR to the directory holding registry.terraform.io) and no TF_CLI_CONFIG_FILE" });
+    : { ok: false, version, mirror, registryOnly: true, reason: "no provider mirror found (set TF_PROVIDER_MIRROR to the directory holding registry.terraform.io) and no TF_CLI_CONFIG_FILE" });
 }
 
 /** The user's own CLI config, when TF_CLI_CONFIG_FILE names a file that exists. */
@@ -39,22 +44,37 @@ function userCliConfig(): string | undefined {
   return file && fs.existsSync(file) ? file : undefined;
 }
 
+/** Where the project keeps its CLI config and, for registry installs, the shared plugin cache. */
+const PROJECT_DIR = path.join(os.tmpdir(), "connect-campaigns-iac");
+export const PLUGIN_CACHE_DIR = path.join(PROJECT_DIR, "plugin-cache");
+
 /**
- * The environment Terraform runs with: the user's own CLI config when it exists, else one of the
- * project's that installs providers from the mirror (the machine's default CLI config path may
- * name a file that does not exist), and a shared plugin cache.
+ * The environment Terraform runs with: the user's own CLI config when it exists (left as the user
+ * wrote it); else the project's (see {@link projectCliConfig}): providers from the filesystem
+ * mirror when there is one (the machine's default CLI config path may name a file that does not
+ * exist), else from the registry through a plugin cache every stack shares. A
+ * TF_PLUGIN_CACHE_DIR the user set wins over the project's cache.
  */
 export function terraformEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const own = userCliConfig();
-  if (own) return { ...base, TF_IN_AUTOMATION: "1" };
+  if (userCliConfig()) return { ...base, TF_IN_AUTOMATION: "1" };
   const mirror = findProviderMirror();
-  if (!mirror) return { ...base, TF_IN_AUTOMATION: "1" };
-  const dir = path.join(os.tmpdir(), "connect-campaigns-iac");
-  const file = path.join(dir, "terraform.rc");
-  const content = mirrorCliConfig(mirror);
+  const file = path.join(PROJECT_DIR, "terraform.rc");
+  const content = projectCliConfig(mirror, PLUGIN_CACHE_DIR);
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(file, content);
+    fs.mkdirSync(PLUGIN_CACHE_DIR, { recursive: true });
+    // Written whole then renamed: a Terraform started meanwhile never reads half a file.
+    const partial = `${file}.${process.pid}`;
+    fs.writeFileSync(partial, content);
+    fs.renameSync(partial, file);
   }
   return { ...base, TF_CLI_CONFIG_FILE: file, TF_IN_AUTOMATION: "1" };
+}
+
+/** The plugin cache Terraform uses with `env` (from {@link terraformEnv}), or undefined for none. */
+export function pluginCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.TF_PLUGIN_CACHE_DIR) return env.TF_PLUGIN_CACHE_DIR;
+  const file = env.TF_CLI_CONFIG_FILE;
+  const text = file && fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const match = /^\s*plugin_cache_dir\s*=\s*"([^"]*)"/m.exec(text);
+  return match ? match[1] : undefined;
 }

@@ -22,6 +22,11 @@ describe("synthOptionsFrom", () => {
     });
   });
 
+  it("reads --output, the directory plan-review synthesizes a base into", () => {
+    expect(synthOptionsFrom(["--output", "base/cdktf.out"], {}).outdir).toBe("base/cdktf.out");
+    expect(synthOptionsFrom([], {}).outdir).toBeUndefined();
+  });
+
   it("refuses an unknown option or a stray argument with the usage", () => {
     expect(() => synthOptionsFrom(["--stacks", "a"], {})).toThrow(SynthUsageError);
     expect(() => synthOptionsFrom(["a"], {})).toThrow(/usage: npm run synth -- \[--config <file>\]/);
