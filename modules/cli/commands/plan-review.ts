@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { InvalidArgumentError } from "commander";
 import { ensureHookBundle } from "../../hook-asset/bundle";
-import { gateTripped, parseGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
+import { gateTripped, type GateLevel, renderMarkdown, reviewPlans } from "../../review";
 import { missingAwsCredentials } from "../../review/aws-credentials";
 import { changeSetOf, everyStackNew, planSynths, type ChangeSet, type SynthOutput } from "../../review/change-set";
 import { withChangeSet } from "../../review/change-set-report";
@@ -36,7 +36,8 @@ export interface PlanReviewOptions {
   readonly parallelism?: number;
   readonly stack?: string[];
   readonly wave?: string;
-  readonly failOn?: string;
+  /** Checked by the option's choices (a usage error, exit 64, otherwise). */
+  readonly failOn?: GateLevel;
   readonly json?: boolean;
 }
 
@@ -56,7 +57,7 @@ export function parseParallelism(value: string): number {
  * the input is invalid, 2 --fail-on tripped, 64 usage.
  */
 export async function planReviewCommand(options: PlanReviewOptions): Promise<void> {
-  const gate = options.failOn === undefined ? undefined : gateLevel(options.failOn);
+  const gate = options.failOn;
   if (options.baseConfig !== undefined && options.baseRef !== undefined) throw new CliError("plan-review: give --base-config or --base-ref, not both", ExitCode.usage);
   const log = (line: string) => process.stderr.write(`plan-review: ${line}\n`);
   const cwd = process.cwd();
@@ -157,15 +158,6 @@ async function emptyOutdir(outdir: string): Promise<SynthOutput> {
   cleanOutdir(outdir, []);
   fs.rmSync(path.join(outdir, "manifest.json"), { force: true });
   return { outdir, stacks: new Map() };
-}
-
-function gateLevel(value: string) {
-  try {
-    return parseGateLevel(value);
-  } catch (error) {
-    if (error instanceof PlanInputError) throw new CliError(`plan-review: ${error.message}`, ExitCode.usage);
-    throw error;
-  }
 }
 
 interface Base {
