@@ -147,7 +147,13 @@ async function synthAndCompare(pair: SynthPair, log: (line: string) => void): Pr
   log(`${plan.same.length} stack(s) with the same target in both configs; synthesizing ${prIds.length} of the config and ${baseSynthIds.length} of its base`);
   const [pr, baseOut] = await Promise.all([
     prIds.length > 0 ? synthRollout({ cwd, configFile, outdir, stacks: prIds }) : emptyOutdir(outdir),
-    baseSynthIds.length > 0 ? synthRollout({ cwd, configFile: base.file, outdir: path.join(scratch, "cdktf.out"), stacks: baseSynthIds }) : undefined,
+    // The base synth runs in the scratch folder, its output in scratch/cdktf.out, as the PR's runs
+    // in cwd into cwd/cdktf.out: relative config paths (backups, local state) are written relative
+    // to each stack's folder, so only then do both synths write the same relative path and a
+    // target that differs in nothing the stack holds (its wave, say) compares unchanged.
+    baseSynthIds.length > 0
+      ? synthRollout({ cwd: scratch, configFile: path.resolve(cwd, base.file), outdir: path.join(scratch, "cdktf.out"), stacks: baseSynthIds })
+      : undefined,
   ]).catch(synthFailure);
   return { pr, changes: changeSetOf(plan, pr, baseOut ?? { outdir: scratch, stacks: new Map() }, order) };
 }
