@@ -36,7 +36,7 @@ function main(): void {
     const app = buildApp(rollout, selection, outdir);
     const stackIds = app.node.children.map((stack) => (stack as CampaignsTargetStack).target.stackId);
     const { kept } = cleanOutdir(app.outdir, stackIds);
-    for (const name of kept) console.error(`${name}: not in this synth; its folder holds a state file, so it stays (its plans were removed)`);
+    for (const name of kept) console.error(`${name}: not in this synth; its folder holds a state file or campaign backups, so it stays (its plans were removed)`);
     app.synth();
   } catch (error) {
     if (!isInputError(error) && !(error instanceof SynthUsageError)) throw error;

@@ -54,7 +54,10 @@ program
   .option("--dry-run", "list what would be backed up and deleted; change nothing")
   .option("--allow-deletion", "delete even where the config does not allow it (after reviewing --dry-run)")
   .option("--json", "print one JSON document on stdout (progress goes to stderr)")
-  .addHelpText("after", "\nExit codes: 0 done, 1 failed, 3 refused (campaigns exist and deletion is not allowed: nothing deleted), 64 usage.")
+  .addHelpText(
+    "after",
+    "\nExit codes: 0 done, 1 failed, 3 refused, nothing touched (campaigns exist and deletion is not allowed, or the credentials act in another account than the stack's), 64 usage.",
+  )
   .action((options) => load<typeof import("./commands/cleanup")>("./commands/cleanup").cleanupCommand(options));
 
 program
@@ -64,6 +67,7 @@ program
   .option("--dry-run", "list what would be recreated; change nothing")
   .option("--role-template <arn>", "role to assume per account, e.g. arn:aws:iam::{account}:role/terraform-deploy", roleArnTemplate)
   .option("--json", "print one JSON document on stdout (progress goes to stderr)")
+  .addHelpText("after", "\nExit codes: 0 done, 1 failed or a bad backup file (nothing created), 3 refused, nothing created (the credentials act in another account than a backup's), 64 usage.")
   .action((dir, options) => load<typeof import("./commands/restore")>("./commands/restore").restoreCommand(dir, options));
 
 program

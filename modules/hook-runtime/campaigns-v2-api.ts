@@ -63,10 +63,11 @@ export class CampaignsV2Api extends CampaignCalls<CampaignSummary, CampaignState
   }
 
   /**
-   * Offboards the instance. `DELETE_ALL` also deletes every campaign of the instance, with no
-   * backup: callers pass it only after the guard allowed deletion and every campaign was backed up.
+   * Offboards the instance, keeping its campaigns. The policy is `RETAIN_ALL` only, by type:
+   * `DELETE_ALL` deletes every campaign of the instance with no backup, and nothing here holds
+   * both the deletion guard and the backups (offboarding.ts says why it never needs it).
    */
-  async deleteInstanceConfig(instanceId: string, campaignDeletionPolicy: CampaignDeletionPolicy): Promise<OrGone<"deleted">> {
+  async deleteInstanceConfig(instanceId: string, campaignDeletionPolicy: Extract<CampaignDeletionPolicy, "RETAIN_ALL">): Promise<OrGone<"deleted">> {
     const result = await this.orGone("DeleteConnectInstanceConfig", `${instanceId} (${campaignDeletionPolicy})`, () =>
       this.client.send(new DeleteConnectInstanceConfigCommand({ connectInstanceId: instanceId, campaignDeletionPolicy })),
     );

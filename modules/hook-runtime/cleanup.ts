@@ -96,7 +96,7 @@ const isActive = (state: OrGone<string> | "unknown" | undefined): boolean => sta
 /** Dry run: what {@link runCleanup} would back up, stop and delete. Reads only; writes nothing. */
 export async function planCleanup(input: CleanupHookInput, options: RunOptions = {}): Promise<CleanupPlan> {
   const run = openRun(input, options);
-  const root = backupRoot(input, run.env);
+  const root = backupRoot(input, run.env, options.cwd);
   // A dry run in the wrong account would list another account's campaigns as this stack's.
   await requireAccount(run.clients, input.account, run.scope, "plan the cleanup");
   const listed = await listInstanceCampaigns(run.apis, input.instance_id);
@@ -136,7 +136,7 @@ export async function planCleanup(input: CleanupHookInput, options: RunOptions =
 
 export async function runCleanup(input: CleanupHookInput, options: RunOptions = {}): Promise<CleanupResult> {
   const run = openRun(input, options);
-  const root = backupRoot(input, run.env);
+  const root = backupRoot(input, run.env, options.cwd);
   const outcomes = new Map<string, CampaignOutcome>();
   await requireAccount(run.clients, input.account, run.scope, "clean up campaigns");
   let listed = await listInstanceCampaigns(run.apis, input.instance_id);

@@ -20,6 +20,13 @@ export interface RunOptions {
   readonly output?: OutputStreams;
   /** Ready-made clients (a CLI that already has them); built from the input otherwise. */
   readonly clients?: HookClients;
+  /**
+   * The directory a relative `backup_dir` is resolved against: the stack directory, where
+   * `local-exec` runs the hook (and which a stack's relative `backup_dir` is written against).
+   * A caller running elsewhere (the review's `--live`) names the stack directory here.
+   * @default process.cwd()
+   */
+  readonly cwd?: string;
 }
 
 export interface RunContext {

@@ -54,12 +54,17 @@ export class InstanceOnboarding extends CampaignsHook {
       input: { kms_key_arn: configured },
       lifecycle: { ignoreChanges: ["input"] },
     });
-    const pinned = `${this.kmsKeyPin.terraformResourceType}.${this.kmsKeyPin.friendlyUniqueId}.input.kms_key_arn`;
+    const pin = `${this.kmsKeyPin.terraformResourceType}.${this.kmsKeyPin.friendlyUniqueId}`;
+    const pinned = `${pin}.input.kms_key_arn`;
     this.resource.addOverride("lifecycle.precondition", [
       {
         condition: `\${${pinned} == ${JSON.stringify(configured)}}`,
         // A JSON string in Terraform is a template: the message names the pinned key.
-        error_message: `instance ${props.settings.instanceId} was onboarded with KMS key \${${pinned}}; the configuration now asks for ${configured}. ${KMS_KEY_CHANGE_ADVICE}`,
+        // The pin is written before the onboarding runs: when the onboarding never succeeded (a
+        // wrong key is the usual reason; the resource is then tainted), re-pinning is the fix.
+        error_message:
+          `instance ${props.settings.instanceId} was onboarded with KMS key \${${pinned}}; the configuration now asks for ${configured}. ${KMS_KEY_CHANGE_ADVICE} ` +
+          `If the onboarding never succeeded (its resource is tainted), re-pin the key instead: terraform apply -replace=${pin}`,
       },
     ]);
   }

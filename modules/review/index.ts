@@ -9,7 +9,7 @@ export { reviewStack } from "./review-stack";
 export { renderMarkdown } from "./markdown";
 export { loadPlan, PLAN_JSON_FILE, REVIEW_FILE, SAVED_PLAN_FILE } from "./plan-source";
 export { parsePlan, PlanInputError } from "./read-plan";
-export { gateTripped, parseGateLevel } from "./gate";
+export { gateTripped } from "./gate";
 export type { GateLevel } from "./gate";
 export { RISK_RULES } from "./rules";
 export type { RiskRule, RuleSubject } from "./rules";

@@ -21,8 +21,11 @@ const SILENT = { write: () => true };
  * For each destroy hook the plan will run, the campaigns (v1 and v2) its instance has now — through the same
  * code as `cleanup --dry-run` (the hook runtime's `planCleanup`), with the standard AWS
  * credentials and endpoint. The hook runtime (and so the AWS SDK) loads only here.
+ *
+ * @param stackDir the stack's directory: the stored `backup_dir` is relative to it (where
+ *   `local-exec` runs), not to the directory the review runs in.
  */
-export async function liveCleanups(plan: PlanDocument): Promise<LiveCleanup[]> {
+export async function liveCleanups(plan: PlanDocument, stackDir: string): Promise<LiveCleanup[]> {
   const hooks = (plan.resource_changes ?? []).flatMap((resource) => {
     const kind = changeKind(resource.change.actions);
     const hook = hookOf({ resource, kind }, "campaigns-cleanup");
@@ -37,7 +40,7 @@ export async function liveCleanups(plan: PlanDocument): Promise<LiveCleanup[]> {
       // The stored input is what the hook will run with; a hidden (sensitive) input cannot be used.
       if (input === undefined) throw new Error("the hook's input is hidden in the plan");
       const hookInput = parseHookInput(JSON.stringify(input), "campaigns-cleanup");
-      const { campaigns } = await planCleanup(hookInput, { output: { stdout: SILENT, stderr: SILENT } });
+      const { campaigns } = await planCleanup(hookInput, { output: { stdout: SILENT, stderr: SILENT }, cwd: stackDir });
       results.push({ ...entry, campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, state: liveState(c) })) });
     } catch (error) {
       results.push({ ...entry, error: (error as Error).message.split("\n")[0] });

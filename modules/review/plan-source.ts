@@ -18,6 +18,8 @@ export interface LoadedPlan {
   readonly source: string;
   /** The stack directory's name (or the plan file's folder): the first clue to the stack's identity. */
   readonly dirName: string;
+  /** The stack directory (or the plan file's folder): where the stack's hooks run, and so what their relative paths are relative to. */
+  readonly stackDir: string;
   readonly plan: PlanDocument;
 }
 
@@ -31,18 +33,18 @@ export async function loadPlan(source: string): Promise<LoadedPlan> {
   if (!stat.isDirectory()) {
     const dir = path.dirname(path.resolve(source));
     checkPlanFresh(dir, source, path.basename(dir));
-    return { source, dirName: path.basename(dir), plan: readPlanFile(source) };
+    return { source, dirName: path.basename(dir), stackDir: dir, plan: readPlanFile(source) };
   }
   const dirName = path.basename(path.resolve(source));
   const jsonFile = path.join(source, PLAN_JSON_FILE);
   if (fs.existsSync(jsonFile)) {
     checkPlanFresh(source, jsonFile, dirName);
-    return { source, dirName, plan: readPlanFile(jsonFile) };
+    return { source, dirName, stackDir: path.resolve(source), plan: readPlanFile(jsonFile) };
   }
   const savedPlan = path.join(source, SAVED_PLAN_FILE);
   if (fs.existsSync(savedPlan)) {
     checkPlanFresh(source, savedPlan, dirName);
-    return { source, dirName, plan: parsePlan(await showSavedPlan(source), `${source} (terraform show -json ${SAVED_PLAN_FILE})`) };
+    return { source, dirName, stackDir: path.resolve(source), plan: parsePlan(await showSavedPlan(source), `${source} (terraform show -json ${SAVED_PLAN_FILE})`) };
   }
   throw new PlanInputError(
     source,

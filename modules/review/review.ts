@@ -15,7 +15,7 @@ export async function reviewPlans(sources: readonly string[], options: ReviewOpt
   for (const source of sources) {
     const loaded = await loadPlan(source);
     const review = reviewStack(loaded);
-    stacks.push(options.live ? { ...review, live: await liveCleanups(loaded.plan) } : review);
+    stacks.push(options.live ? { ...review, live: await liveCleanups(loaded.plan, loaded.stackDir) } : review);
   }
   return { version: 1, risk: highestRisk(stacks.map((s) => s.risk)), stacks };
 }

@@ -55,6 +55,20 @@ describeWithEmulator("cleanup in-process", () => {
     expect(await listNames(client, instanceId)).toEqual(["campaign-000", "campaign-001", "campaign-002"]);
   });
 
+  test("a relative backup_dir is resolved against the cwd option (the stack directory), not the process's cwd", async () => {
+    // What `review --live` does: it runs in the project root, the stack stores backup_dir
+    // relative to its own directory (cdktf.out/stacks/<id>), where local-exec runs the hook.
+    const instanceId = await createInstance(emulator);
+    const [id] = await createCampaigns(campaignsClient(emulator), instanceId, 1);
+    const input = hookInput(instanceId, { backup_dir: "../../../campaign-backups" });
+    const stackDir = "/checkout/cdktf.out/stacks/campaigns-123456789012-us-east-1";
+
+    const plan = await planCleanup(input, { env: FAST_QUOTAS, output: capture(), cwd: stackDir });
+
+    expect(plan.summary.backupDir).toBe("/checkout/campaign-backups");
+    expect(plan.campaigns[0].backupPath).toBe(`/checkout/campaign-backups/123456789012/us-east-1/${instanceId}/${id}.json`);
+  });
+
   test("a campaign deleted by someone else meanwhile counts as alreadyGone, not an error", async () => {
     const client = campaignsClient(emulator);
     const instanceId = await createInstance(emulator);

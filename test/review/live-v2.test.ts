@@ -28,7 +28,7 @@ describeWithEmulator("review --live with v2 campaigns", () => {
         { address: "terraform_data.campaign-cleanup-x", type: "terraform_data", mode: "managed", name: "campaign-cleanup-x", change: { actions: ["delete"], before: { input }, after: null } },
       ],
     } as unknown as PlanDocument;
-    const [live] = await liveCleanups(plan);
+    const [live] = await liveCleanups(plan, process.cwd());
     expect(live.error).toBeUndefined();
     expect([...(live.campaigns ?? [])].map((c) => [c.name, c.state]).sort()).toEqual([
       ["campaign-000", "Initialized"],

@@ -70,6 +70,26 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(review).not.toContain(scaleStackId(41));
   }, 600_000);
 
+  it("a target moved to another wave (nothing its stack holds) is synthesized from both configs, compares unchanged, and is not planned", async () => {
+    // The base is synthesized in a scratch folder: its relative paths (backups, here) must come
+    // out the same as the PR's, or every stack compared would count as changed.
+    const dir = scratchDir("plan-review-wave-move");
+    const inWaves = (waves: readonly string[]) => {
+      const config = scaleRollout(3, dir);
+      return { ...config, waves: [...config.waves, { name: "later", maxConcurrency: 1, failureTolerance: 0 }], targets: config.targets.map((t, i) => ({ ...t, wave: waves[i] })) };
+    };
+    writeConfig(path.join(dir, "base.json"), inWaves(["all", "all", "later"]));
+    writeConfig(path.join(dir, "rollout.json"), inWaves(["all", "later", "later"]));
+
+    const run = await planReview(dir, ["--config", "rollout.json", "--base-config", "base.json", "--json"], env);
+    expect(run.stderr).toContain("2 stack(s) with the same target in both configs; synthesizing 1 of the config and 1 of its base");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.stacks).toEqual([]);
+    expect(report.unchanged).toHaveLength(3);
+    expect(withPlan(dir)).toEqual([]);
+  }, 300_000);
+
   it("lists a target the PR removes as removed, high risk, with the safe path; --fail-on high exits 2", async () => {
     const dir = scratchDir("plan-review-removed");
     const base = scaleRollout(5, dir);

@@ -50,6 +50,15 @@ describe("CampaignsTargetStack", () => {
     expect(onboarding.input).toMatchObject({ instance_id: INSTANCE, kms_key_arn: null, deploy_role_arn: "arn:aws:iam::111111111111:role/deploy" });
   });
 
+  it("refuses a KMS key change at plan time, and names the pin to replace when the onboarding never succeeded", () => {
+    const [[, onboarding]] = hooksOf(json, "campaigns-onboarding");
+    const [pinName] = Object.entries(json.resource!.terraform_data).find(([name]) => name.includes("kms-key-pin"))!;
+    const [precondition] = (onboarding.lifecycle as { precondition: { condition: string; error_message: string }[] }).precondition;
+    expect(precondition.condition).toBe(`\${terraform_data.${pinName}.input.kms_key_arn == "none"}`);
+    expect(precondition.error_message).toContain('set "retired": true on the instance and apply');
+    expect(precondition.error_message).toContain(`If the onboarding never succeeded (its resource is tainted), re-pin the key instead: terraform apply -replace=terraform_data.${pinName}`);
+  });
+
   it("runs the cleanup hook at destroy, before onboarding and role go, with deletion not allowed by default", () => {
     const [[, cleanup]] = hooksOf(json, "campaigns-cleanup");
     const [[onboardingName]] = hooksOf(json, "campaigns-onboarding");

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { InvalidArgumentError } from "commander";
 import { ensureHookBundle } from "../../hook-asset/bundle";
-import { gateTripped, parseGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
+import { gateTripped, type GateLevel, renderMarkdown, reviewPlans } from "../../review";
 import { missingAwsCredentials } from "../../review/aws-credentials";
 import { changeSetOf, everyStackNew, planSynths, type ChangeSet, type SynthOutput } from "../../review/change-set";
 import { withChangeSet } from "../../review/change-set-report";
@@ -36,7 +36,8 @@ export interface PlanReviewOptions {
   readonly parallelism?: number;
   readonly stack?: string[];
   readonly wave?: string;
-  readonly failOn?: string;
+  /** Checked by the option's choices (a usage error, exit 64, otherwise). */
+  readonly failOn?: GateLevel;
   readonly json?: boolean;
 }
 
@@ -56,7 +57,7 @@ export function parseParallelism(value: string): number {
  * the input is invalid, 2 --fail-on tripped, 64 usage.
  */
 export async function planReviewCommand(options: PlanReviewOptions): Promise<void> {
-  const gate = options.failOn === undefined ? undefined : gateLevel(options.failOn);
+  const gate = options.failOn;
   if (options.baseConfig !== undefined && options.baseRef !== undefined) throw new CliError("plan-review: give --base-config or --base-ref, not both", ExitCode.usage);
   const log = (line: string) => process.stderr.write(`plan-review: ${line}\n`);
   const cwd = process.cwd();
@@ -146,7 +147,13 @@ async function synthAndCompare(pair: SynthPair, log: (line: string) => void): Pr
   log(`${plan.same.length} stack(s) with the same target in both configs; synthesizing ${prIds.length} of the config and ${baseSynthIds.length} of its base`);
   const [pr, baseOut] = await Promise.all([
     prIds.length > 0 ? synthRollout({ cwd, configFile, outdir, stacks: prIds }) : emptyOutdir(outdir),
-    baseSynthIds.length > 0 ? synthRollout({ cwd, configFile: base.file, outdir: path.join(scratch, "cdktf.out"), stacks: baseSynthIds }) : undefined,
+    // The base synth runs in the scratch folder, its output in scratch/cdktf.out, as the PR's runs
+    // in cwd into cwd/cdktf.out: relative config paths (backups, local state) are written relative
+    // to each stack's folder, so only then do both synths write the same relative path and a
+    // target that differs in nothing the stack holds (its wave, say) compares unchanged.
+    baseSynthIds.length > 0
+      ? synthRollout({ cwd: scratch, configFile: path.resolve(cwd, base.file), outdir: path.join(scratch, "cdktf.out"), stacks: baseSynthIds })
+      : undefined,
   ]).catch(synthFailure);
   return { pr, changes: changeSetOf(plan, pr, baseOut ?? { outdir: scratch, stacks: new Map() }, order) };
 }
@@ -157,15 +164,6 @@ async function emptyOutdir(outdir: string): Promise<SynthOutput> {
   cleanOutdir(outdir, []);
   fs.rmSync(path.join(outdir, "manifest.json"), { force: true });
   return { outdir, stacks: new Map() };
-}
-
-function gateLevel(value: string) {
-  try {
-    return parseGateLevel(value);
-  } catch (error) {
-    if (error instanceof PlanInputError) throw new CliError(`plan-review: ${error.message}`, ExitCode.usage);
-    throw error;
-  }
 }
 
 interface Base {

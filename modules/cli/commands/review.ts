@@ -1,17 +1,18 @@
-import { gateTripped, parseGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
+import { gateTripped, type GateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
 import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
 
 export interface ReviewCommandOptions {
   readonly json?: boolean;
   readonly live?: boolean;
-  readonly failOn?: string;
+  /** Checked by the option's choices (a usage error, exit 64, otherwise). */
+  readonly failOn?: GateLevel;
 }
 
 /** `review <plan.json | stack dir>... [--json] [--live] [--fail-on high|medium]` */
 export async function reviewCommand(sources: string[], options: ReviewCommandOptions): Promise<void> {
   try {
-    const gate = options.failOn === undefined ? undefined : parseGateLevel(options.failOn);
+    const gate = options.failOn;
     const report = await reviewPlans(sources, { live: options.live });
     if (options.json) printJson(report);
     else process.stdout.write(renderMarkdown(report));

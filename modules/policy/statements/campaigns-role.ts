@@ -2,7 +2,7 @@
  * The campaigns service-linked role as the AWS provider manages and reads it
  * (`aws_iam_service_linked_role`, `data.aws_iam_role`, `data.aws_iam_roles`; hashicorp/aws 5.100.0).
  */
-import { CAMPAIGNS_ROLE_NAME_PREFIX, CAMPAIGNS_SERVICE_PRINCIPAL } from "../../role/service";
+import { CAMPAIGNS_ROLE_NAME_PREFIX, CAMPAIGNS_SERVICE_PRINCIPAL } from "../../role/names";
 import { resources, type StatementSpec } from "../document";
 import { arn, type PolicyScope } from "../scope";
 

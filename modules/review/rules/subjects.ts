@@ -1,5 +1,5 @@
 import type { CleanupHookInput, HookKind, OnboardingHookInput } from "../../hook-contract";
-import { CAMPAIGNS_SERVICE_PRINCIPAL } from "../../role/service";
+import { CAMPAIGNS_SERVICE_PRINCIPAL } from "../../role/names";
 import { knownAt, type Side } from "../values";
 import type { RuleSubject } from "./rule";
 

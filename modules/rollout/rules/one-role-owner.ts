@@ -1,5 +1,4 @@
-import { CAMPAIGNS_ROLE_NAME_PREFIX } from "../../role/service";
-import { parseCampaignsRoleArn } from "../../role/role-name";
+import { CAMPAIGNS_ROLE_NAME_PREFIX, parseCampaignsRoleArn } from "../../role/names";
 import type { ResolvedTarget } from "../resolved";
 import { ConfigRule } from "./rule";
 

@@ -1,4 +1,4 @@
-import { parseCampaignsRoleArn } from "../../role/role-name";
+import { parseCampaignsRoleArn } from "../../role/names";
 import { settingPath } from "../resolve";
 import { ConfigRule } from "./rule";
 
