@@ -87,6 +87,10 @@ describe("main.ts", () => {
     expect(run.status).toBe(1);
     expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
     expect(run.stderr).toContain('no stack "campaigns-999999999999-us-east-1"');
+    expect(run.stderr).toContain('expected one of "campaigns-111111111111-us-east-1", "campaigns-222222222222-eu-west-2"');
+    const typo = synth({}, ["--stack", "campaigns-111111111111-us-east-2"]);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('no stack "campaigns-111111111111-us-east-2"; did you mean "campaigns-111111111111-us-east-1"?');
   });
 
   it("prints one line per problem, exits 1 and writes no stack for an invalid config", () => {
