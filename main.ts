@@ -39,10 +39,21 @@ function main(): void {
     for (const name of kept) console.error(`${name}: not in this synth; its folder holds a state file or campaign backups, so it stays (its plans were removed)`);
     app.synth();
   } catch (error) {
+    if (isFileSystemError(error)) {
+      // An output directory that cannot be written (permissions, a file in its place): one line.
+      console.error(`${error.path}: cannot ${error.syscall} (${error.code})`);
+      process.exitCode = ExitCode.failed;
+      return;
+    }
     if (!isInputError(error) && !(error instanceof SynthUsageError)) throw error;
     console.error(error.message);
     process.exitCode = error instanceof SynthUsageError ? ExitCode.usage : ExitCode.failed;
   }
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { path: string } {
+  const e = error as NodeJS.ErrnoException;
+  return e instanceof Error && typeof e.code === "string" && typeof e.syscall === "string" && typeof e.path === "string";
 }
 
 main();

@@ -63,11 +63,34 @@ describe("main.ts", () => {
     expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
   });
 
+  it("creates a nested --output directory whose parents do not exist yet", () => {
+    const run = synth({}, ["--output", path.join("out", "deeper")]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(fs.readdirSync(path.join(run.cwd, "out", "deeper", "stacks")).sort()).toEqual([
+      "campaigns-111111111111-us-east-1",
+      "campaigns-222222222222-eu-west-2",
+    ]);
+  });
+
+  it("names the path in one line, without a stack trace, for an --output it cannot create", () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "synth-file-"));
+    const file = path.join(cwd, "a-file");
+    fs.writeFileSync(file, "");
+    const run = synth({}, ["--output", path.join(file, "out")]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`${path.join(file, "out")}: cannot mkdir (ENOTDIR)`);
+  });
+
   it("refuses an unknown stack name instead of synthesizing nothing", () => {
     const run = synth({ CAMPAIGNS_STACKS: "campaigns-999999999999-us-east-1" });
     expect(run.status).toBe(1);
     expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);
     expect(run.stderr).toContain('no stack "campaigns-999999999999-us-east-1"');
+    expect(run.stderr).toContain('expected one of "campaigns-111111111111-us-east-1", "campaigns-222222222222-eu-west-2"');
+    const typo = synth({}, ["--stack", "campaigns-111111111111-us-east-2"]);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('no stack "campaigns-111111111111-us-east-2"; did you mean "campaigns-111111111111-us-east-1"?');
   });
 
   it("prints one line per problem, exits 1 and writes no stack for an invalid config", () => {

@@ -255,7 +255,8 @@ function refuse(listed: readonly FoundCampaign[], input: CleanupHookInput, run: 
 function refusalAdvice(input: CleanupHookInput): string {
   return (
     `To allow deletion, set "allowCampaignDeletion": true for this target in the rollout config, re-synthesize and apply, ` +
-    `then destroy; or review \`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run\` ` +
+    `then destroy (an instance or target marked "retired" runs with the value in state, which its apply no longer ` +
+    `updates: take "retired" off, apply with deletion allowed, then mark it retired again); or review \`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run\` ` +
     `and run it with --allow-deletion.`
   );
 }

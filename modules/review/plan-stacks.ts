@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { readSynthOutput, type SynthOutput } from "./change-set";
 import { PLAN_JSON_FILE, PLAN_LOG_FILE, SAVED_PLAN_FILE } from "./plan-source";
-import { pluginCacheDir, runTerraform, terraformEnv } from "../terraform-cli";
+import { pluginCacheDir, runTerraform, terraformEnv, terraformErrorSummary } from "../terraform-cli";
 import { appNodeArgs } from "../package-root";
 
 const run = promisify(execFile);
@@ -36,7 +36,7 @@ export async function synthRollout(request: SynthRequest): Promise<SynthOutput> 
 export interface StackPlanResult {
   readonly stack: string;
   readonly dir: string;
-  /** Why the stack could not be planned (the last lines Terraform wrote); absent when planned. */
+  /** Why the stack could not be planned (Terraform's first error); absent when planned. */
   readonly error?: string;
 }
 
@@ -54,8 +54,7 @@ export async function planStack(stack: string, dir: string): Promise<StackPlanRe
       const isShow = args[0] === "show";
       log.push(`$ terraform ${args.join(" ")}`, isShow ? "" : result.stdout, result.stderr);
       if (result.code !== 0) {
-        const detail = result.stderr.trim().split("\n").filter(Boolean).slice(-3).join(" ") || `exit code ${result.code}`;
-        return { stack, dir, error: `\`terraform ${args[0]}\` failed: ${detail}` };
+        return { stack, dir, error: `\`terraform ${args[0]}\` failed: ${terraformErrorSummary(result.stderr, result.code)}` };
       }
       if (isShow) fs.writeFileSync(path.join(dir, PLAN_JSON_FILE), result.stdout);
     }

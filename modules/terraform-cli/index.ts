@@ -3,3 +3,4 @@ export { PLUGIN_CACHE_DIR, pluginCacheDir, terraformAvailability, terraformEnv }
 export type { TerraformAvailability } from "./terraform-env";
 export { runTerraform, terraformOutput, TerraformFailure } from "./run-terraform";
 export type { TerraformResult } from "./run-terraform";
+export { terraformErrorSummary } from "./error-summary";

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { terraformErrorSummary } from "./error-summary";
 import { terraformEnv } from "./terraform-env";
 
 export interface TerraformResult {
@@ -27,7 +28,7 @@ export function runTerraform(dir: string, args: readonly string[], env: NodeJS.P
   });
 }
 
-/** A Terraform command that failed, with the last lines it wrote to stderr. */
+/** A Terraform command that failed, with its first error (see {@link terraformErrorSummary}). */
 export class TerraformFailure extends Error {
   constructor(
     public readonly dir: string,
@@ -43,8 +44,7 @@ export class TerraformFailure extends Error {
 export async function terraformOutput(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   const result = await runTerraform(dir, args, env);
   if (result.code !== 0) {
-    const detail = result.stderr.trim().split("\n").filter(Boolean).slice(-3).join(" ") || `exit code ${result.code}`;
-    throw new TerraformFailure(dir, args, detail);
+    throw new TerraformFailure(dir, args, terraformErrorSummary(result.stderr, result.code));
   }
   return result.stdout;
 }

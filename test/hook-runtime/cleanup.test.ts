@@ -133,6 +133,8 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     expect(summaryOf(run)).toMatchObject({ found: 3, backedUp: 0, stopped: 0, deleted: 0, refused: true });
     for (const [index, id] of ids.entries()) expect(run.stderr).toContain(`"campaign-00${index}" (${id})`);
     expect(run.stderr).toContain('"allowCampaignDeletion": true');
+    // A retired instance's removed block runs with the state's value: the way out is un-retire, apply, retire.
+    expect(run.stderr).toContain('take "retired" off, apply with deletion allowed, then mark it retired again');
     expect(run.stderr).toContain(`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run`);
     expect(await listNames(client, instanceId)).toEqual(["campaign-000", "campaign-001", "campaign-002"]);
     expect(existsSync(input.backup_dir) && readdirSync(input.backup_dir)).toEqual([]);

@@ -173,6 +173,12 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     const report = JSON.parse(run.stdout);
     expect(report.stacks.map((s: { stack: string }) => s.stack)).toEqual([scaleStackId(0)]);
     expect(report.failed).toEqual([expect.objectContaining({ stack: scaleStackId(1), status: "failed", risk: "high", error: expect.stringContaining("terraform plan") })]);
+    // Terraform's first diagnostic, not the tail of its output.
+    expect(report.failed[0].error).toMatch(/failed: Error: /);
+
+    const text = await planReview(dir, ["--config", "rollout.json"], env);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe("Wrote the review of 1 stack(s), and of 1 that failed to plan, to cdktf.out/review.md\n");
   }, 300_000);
 
   it("says in one line that AWS credentials are missing before planning anything, exit 1", async () => {

@@ -65,12 +65,22 @@ describe("connect-campaigns-iac gate", () => {
     expect(JSON.parse(run.stdout)).toEqual({ wave: "canary", failureTolerance: 0, succeeded: [], failed: [], missing: ["campaigns-111111111111-us-east-1"], foreign: [], pass: false });
   });
 
+  it("names a --results folder that does not exist, and counts every stack of the wave as without a result", async () => {
+    const missing = path.join(os.tmpdir(), "gate-no-such-folder");
+    const run = await cli("gate", "--config", CONFIG, "--wave", "canary", "--results", missing);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${missing}: no such folder: no result read, every stack of the wave counts as without a result\n`);
+    expect(run.stdout).toContain("wave canary: 0 succeeded, 0 failed, 1 without a result; tolerance 0");
+  });
+
   it("exits 1 naming the file for a result it cannot read, and for an unknown wave", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gate-bad-"));
     fs.writeFileSync(path.join(dir, "r.json"), JSON.stringify({ stack: BROAD[0], outcome: "ok" }));
     const bad = await cli("gate", "--config", CONFIG, "--wave", "broad", "--results", dir);
     expect(bad).toMatchObject({ code: 1, stdout: "" });
     expect(bad.stderr).toBe(`${path.join(dir, "r.json")}: expected {"stack": "<stack id>", "outcome": "success" | "failure" | "cancelled" | "skipped"}\n`);
+    const file = await cli("gate", "--config", CONFIG, "--wave", "broad", "--results", path.join(dir, "r.json"));
+    expect(file).toMatchObject({ code: 1, stdout: "", stderr: `${path.join(dir, "r.json")}: expected a folder of result files (--results), got a file\n` });
     const unknown = await cli("gate", "--config", CONFIG, "--wave", "prod", "--results", dir);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe(`${CONFIG}: no wave "prod"; expected one of "canary", "early", "broad"\n`);

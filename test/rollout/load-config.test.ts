@@ -100,6 +100,11 @@ describe("loadRolloutConfig", () => {
         ["$.targets[0].role.arn: expected a role in the target's account 111111111111, got a role in 999999999999"],
       ],
       [
+        "deploy role of another account than its target",
+        { defaults: { deployRoleArn: "arn:aws:iam::222222222222:role/terraform-deploy" }, targets: [target()] },
+        ["$.defaults.deployRoleArn: expected a role in the target's account 111111111111 (write arn:aws:iam::{account}:role/<name> to fill it per target), got a role in 222222222222 (applied to $.targets[0])"],
+      ],
+      [
         "two targets of one account creating the same role",
         { targets: [target(), target({ region: "us-west-2", instances: [] })] },
         ['$.targets[1].role: expected one owner per role: AWSServiceRoleForConnectCampaigns in account 111111111111 is already managed by $.targets[0] (IAM roles are global to the account); use {"mode": "observe"} here'],

@@ -9,7 +9,13 @@ const OUTCOMES: readonly string[] = ["success", "failure", "cancelled", "skipped
 
 /** Every `*.json` result under `dir` (download-artifact may nest them a folder deep). */
 export function readResults(dir: string): StackResult[] {
-  if (!fs.existsSync(dir)) return [];
+  // No folder: no job uploaded a result (download-artifact then creates none), or a typo in
+  // --results. Either way every stack counts as without a result; say which folder was missing.
+  if (!fs.existsSync(dir)) {
+    process.stderr.write(`${dir}: no such folder: no result read, every stack of the wave counts as without a result\n`);
+    return [];
+  }
+  if (!fs.statSync(dir).isDirectory()) throw new CliError(`${dir}: expected a folder of result files (--results), got a file`);
   const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".json")).sort();
   return files.map((file) => {
     const where = path.join(dir, file);

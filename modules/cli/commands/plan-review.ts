@@ -94,7 +94,11 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
     const file = path.join(outdir, REVIEW_FILE);
     fs.writeFileSync(file, renderMarkdown(report));
     if (options.json) printJson(report);
-    else process.stdout.write(`Wrote the review of ${report.stacks.length} stack(s) to ${path.relative(cwd, file)}\n`);
+    else {
+      // The failed stacks are in the review too: "the review of 0 stack(s)" read as an empty one.
+      const alsoFailed = failed.length > 0 ? `, and of ${failed.length} that failed to plan,` : "";
+      process.stdout.write(`Wrote the review of ${report.stacks.length} stack(s)${alsoFailed} to ${path.relative(cwd, file)}\n`);
+    }
     log(`done: ${planned.length} planned, ${report.unchanged?.length ?? 0} unchanged, ${report.removed?.length ?? 0} removed, ${failed.length} failed; risk ${report.risk}`);
     if (failed.length > 0) throw new CliError(`plan-review: ${failed.length} stack(s) failed to plan: ${failed.map((f) => f.stack).join(", ")} (see plan.log in each)`);
     if (gate && gateTripped(report, gate)) {

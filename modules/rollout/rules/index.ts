@@ -1,3 +1,4 @@
+import { deployRoleAccount } from "./deploy-role-account";
 import { kmsKeyRegion } from "./kms-key-region";
 import { oneRoleOwner } from "./one-role-owner";
 import { regionListed } from "./region-listed";
@@ -17,6 +18,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   uniqueInstances,
   kmsKeyRegion,
   roleAccount,
+  deployRoleAccount,
   oneRoleOwner,
   uniqueWaves,
   targetWave,
