@@ -27,3 +27,12 @@ export function stackId(value: string): string {
   if (!parseStackId(value)) throw new InvalidArgumentError("expected a stack id campaigns-<account>-<region>, like campaigns-111111111111-us-east-1");
   return value;
 }
+
+/** `--parallelism`: a whole number of at least 1. */
+export function wholeNumberAtLeastOne(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  }
+  return n;
+}

@@ -17,6 +17,11 @@ export interface ReviewReport {
    * planned).
    */
   readonly base?: string | null;
+  /**
+   * Only from `plan-review --base-ref`, and only when true: the config file does not exist at
+   * that ref (the pull request adds it), so every stack is new.
+   */
+  readonly baseMissing?: true;
   /** Only from `plan-review`: stacks whose cdk.tf.json is the same as the base's, not planned. */
   readonly unchanged?: readonly string[];
   /** Only from `plan-review`: stacks the base had and the PR's config no longer names. High risk. */

@@ -1,5 +1,5 @@
 import { loadRolloutConfig, waveMatrix } from "../../rollout";
-import { printJson, textTable } from "../output";
+import { listPreview, printJson, textTable } from "../output";
 
 /** `waves --config <file> [--json]`: the wave plan, in deployment order. */
 export function wavesCommand(options: { config: string; json?: boolean }): void {
@@ -16,15 +16,9 @@ export function wavesCommand(options: { config: string; json?: boolean }): void 
     printJson({ config: rollout.file, waves });
     return;
   }
-  const rows = waves.map((w) => [String(w.order), w.wave, String(w.targets), String(w.maxConcurrency), String(w.failureTolerance), stacksPreview(w.stacks)]);
+  const rows = waves.map((w) => [String(w.order), w.wave, String(w.targets), String(w.maxConcurrency), String(w.failureTolerance), listPreview(w.stacks)]);
   const header = `${rollout.file}: ${rollout.targets.length} target(s) in ${waves.length} wave(s), deployed in this order; a wave starts when the one before failed no more than its tolerance`;
   process.stdout.write(`${header}\n\n${textTable(["#", "wave", "targets", "concurrency", "tolerance", "stacks"], rows)}\n`);
-}
-
-/** The first stacks of a wave, and how many more: a wave of 2000 stacks stays one line. */
-function stacksPreview(stacks: readonly string[], shown = 2): string {
-  const more = stacks.length - shown;
-  return stacks.slice(0, shown).join(", ") + (more > 0 ? `, … (+${more} more)` : "");
 }
 
 /** `matrix --config <file> --wave <name>`: the wave's CI matrix (always JSON: machines read it). */
