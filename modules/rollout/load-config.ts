@@ -46,7 +46,10 @@ function parseJson(text: string, file: string): unknown {
     const position = /at position (\d+)/.exec(message);
     const where = position ? ` at ${lineAndColumn(text.slice(0, Number(position[1])))}` : "";
     const reason = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
-    throw new ConfigError(file, [{ path: "$", message: `expected valid JSON${where}: ${reason}` }]);
+    // Editors and READMEs often show JSON with comments (jsonc); say so rather than leave a
+    // newcomer to puzzle over "expected a property name".
+    const comment = position && /^\/[/*]/.test(text.slice(Number(position[1])).trimStart()) ? "; comments (// or /* */) are not JSON: remove them" : "";
+    throw new ConfigError(file, [{ path: "$", message: `expected valid JSON${where}: ${reason}${comment}` }]);
   }
 }
 

@@ -77,7 +77,7 @@ describe("a config with many problems", () => {
     const document = JSON.parse(run.stdout);
     expect(document).toMatchObject({ error: "invalid config", file });
     expect(document.problems).toHaveLength(2000);
-    expect(document.problems[1999]).toEqual({ path: "$.targets[1999].account", message: "expected a 12-digit AWS account id" });
+    expect(document.problems[1999]).toEqual({ path: "$.targets[1999].account", message: 'expected a 12-digit AWS account id, got "1" (1 digit)' });
   });
 });
 
