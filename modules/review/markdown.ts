@@ -19,7 +19,7 @@ export function renderMarkdown(report: ReviewReport): string {
   const lines = ["## Terraform plan review", ""];
   const removed = report.removed ?? [];
   const failed = report.failed ?? [];
-  if (report.base !== undefined) lines.push(changeSetLine(report), "");
+  if (report.base !== undefined) lines.push(changeSetLine(report), "", ...unchangedList(report));
   if (removed.length === 0 && failed.length === 0 && report.stacks.every((s) => s.changes.length === 0 && s.drift.length === 0 && s.outputs.length === 0)) {
     lines.push(`Nothing to review: ${plural(report.stacks.length, "stack")} planned, no changes.`, "");
   }
@@ -47,7 +47,20 @@ function changeSetLine(report: ReviewReport): string {
   const planned = `${report.stacks.length} planned${kinds.length > 0 ? ` (${kinds.map(([c, n]) => `${n} ${c}`).join(", ")})` : ""}`;
   const parts = [planned, `${report.unchanged?.length ?? 0} unchanged, not planned`, `${report.removed?.length ?? 0} removed`];
   if ((report.failed?.length ?? 0) > 0) parts.push(`${report.failed?.length} failed to plan`);
-  return `${report.base === null ? "No base config to compare with: every stack planned" : `Compared with ${code(report.base ?? "")}`}: ${parts.join(", ")}.`;
+  const against =
+    report.base === null
+      ? "No base config to compare with: every stack planned"
+      : report.baseMissing
+        ? `Compared with ${code(report.base ?? "")}, which does not exist (the config is new): every stack is new`
+        : `Compared with ${code(report.base ?? "")}`;
+  return `${against}: ${parts.join(", ")}.`;
+}
+
+/** The unchanged stacks by name, folded: a PR that changes 1 stack of 2000 still reads short. */
+function unchangedList(report: ReviewReport): string[] {
+  const unchanged = report.unchanged ?? [];
+  if (unchanged.length === 0) return [];
+  return [`<details><summary>${plural(unchanged.length, "unchanged stack")}, not planned</summary>`, "", ...unchanged.map((id) => `- ${code(id)}`), "", "</details>", ""];
 }
 
 function renderStack(stack: StackReview): string[] {

@@ -73,6 +73,12 @@ export interface StackReview {
   /** Objects changed outside Terraform, as seen while planning. */
   readonly drift: readonly DriftEntry[];
   readonly outputs: readonly OutputEntry[];
+  /**
+   * Outputs that are only re-read: their value comes from data sources Terraform reads again
+   * during apply, so the plan shows "(known after apply)" without anything known to change (a
+   * tag update, say). Not changes: not in `outputs`, not in the Markdown.
+   */
+  readonly rereadOutputs: readonly string[];
   /** Things that make the plan itself suspect (it errored, say). */
   readonly warnings: readonly string[];
   /** With `--live`: the campaigns each destroy hook would find now. */

@@ -30,4 +30,19 @@ describe("Markdown report", () => {
     const ranks = RISK_RULES.map((r) => ["high", "medium", "low"].indexOf(r.risk));
     expect(ranks).toEqual([...ranks].sort());
   });
+
+  it("names the unchanged stacks in a folded list, not only their count", () => {
+    const markdown = renderMarkdown({ version: 1, risk: "none", stacks: [], base: "base.json", unchanged: ["campaigns-111111111111-us-east-1", "campaigns-222222222222-eu-west-2"], removed: [], failed: [] });
+    expect(markdown).toContain("Compared with `base.json`: 0 planned, 2 unchanged, not planned, 0 removed.");
+    expect(markdown).toContain(
+      ["<details><summary>2 unchanged stacks, not planned</summary>", "", "- `campaigns-111111111111-us-east-1`", "- `campaigns-222222222222-eu-west-2`", "", "</details>"].join("\n"),
+    );
+  });
+
+  it("says every stack is new when the base ref does not have the config yet", () => {
+    const stack = { ...reviewDoc(planDoc([resourceChange("acme_thing.x", { actions: ["create"], before: null, after: {} })])), status: "planned" as const, change: "new" as const };
+    const markdown = renderMarkdown({ version: 1, risk: stack.risk, stacks: [stack], base: "origin/main:rollout.json", baseMissing: true, unchanged: [], removed: [], failed: [] });
+    expect(markdown).toContain("Compared with `origin/main:rollout.json`, which does not exist (the config is new): every stack is new: 1 planned (1 new), 0 unchanged, not planned, 0 removed.");
+    expect(markdown).not.toContain("<details>");
+  });
 });
