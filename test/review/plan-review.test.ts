@@ -131,6 +131,24 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(unknown.stderr).toMatch(/^plan-review: cannot read rollout\.json at --base-ref no-such-ref: /);
   }, 300_000);
 
+  it("--base-ref with a config the ref does not have yet (new in the PR): every stack is new, and the review says why", async () => {
+    const dir = scratchDir("plan-review-base-ref-new");
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=ci@example.com", "-c", "user.name=ci", ...args], { cwd: dir, stdio: "pipe" });
+    fs.writeFileSync(path.join(dir, "README"), "before the config\n");
+    git("init", "-q");
+    git("add", "README");
+    git("commit", "-qm", "before the config");
+    writeConfig(path.join(dir, "rollout.json"), scaleRollout(1, dir));
+
+    const run = await planReview(dir, ["--config", "rollout.json", "--base-ref", "HEAD", "--json"], env);
+    expect(run.stderr).toContain("plan-review: HEAD:rollout.json does not exist: the config is new, every stack of it is new");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ base: "HEAD:rollout.json", baseMissing: true, unchanged: [], removed: [] });
+    expect(report.stacks.map((s: { stack: string; change: string }) => [s.stack, s.change])).toEqual([[scaleStackId(0), "new"]]);
+    expect(fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8")).toContain("which does not exist (the config is new): every stack is new: 1 planned (1 new)");
+  }, 300_000);
+
   it("--all plans every stack, two at a time, with progress and each stack's output in its own folder", async () => {
     // Three targets prove "every stack" as well as a hundred would, at a thirtieth of the CI time.
     const dir = scratchDir("plan-review-all");
