@@ -213,3 +213,23 @@ describeWithTools("plan-review with nothing changed (terraform on PATH; nothing 
     expect(review).toContain("- `campaigns-111111111111-us-east-1`");
   });
 });
+
+describe("synth's shared selection options", () => {
+  const stacksOf = (run: Run) => JSON.parse(run.stdout).stacks;
+  const MULTI_STACKS = ["campaigns-111111111111-us-east-1", "campaigns-111111111111-us-west-2", "campaigns-222222222222-eu-west-2"];
+
+  it("takes --stack repeated or comma-separated, and CAMPAIGNS_STACKS likewise; a flag wins over its variable", () => {
+    expect(stacksOf(bin(["synth", "--config", MULTI, "--json", "--stack", `${MULTI_STACKS[0]},${MULTI_STACKS[1]}`, "--stack", ` ${MULTI_STACKS[2]} `]))).toEqual(MULTI_STACKS);
+    expect(stacksOf(bin(["synth", "--json"], { ROLLOUT_CONFIG: MULTI, CAMPAIGNS_STACKS: `${MULTI_STACKS[0]}, ${MULTI_STACKS[2]}` }))).toEqual([MULTI_STACKS[0], MULTI_STACKS[2]]);
+    expect(stacksOf(bin(["synth", "--json", "--stack", MULTI_STACKS[1]], { ROLLOUT_CONFIG: MULTI, CAMPAIGNS_STACKS: MULTI_STACKS[0] }))).toEqual([MULTI_STACKS[1]]);
+  });
+
+  it("treats empty variables as unset (every stack of the config)", () => {
+    expect(stacksOf(bin(["synth", "--json", "--config", MULTI], { CAMPAIGNS_STACKS: "", CAMPAIGNS_WAVE: "" }))).toHaveLength(7);
+  });
+
+  it("names an output directory outside the working directory by its absolute path", () => {
+    const out = path.join(scratch(), "out");
+    expect(bin(["synth", "--config", MULTI, "--wave", "canary", "--output", out]).stdout).toBe(`${MULTI}: wrote 1 stack(s) to ${path.join(out, "stacks")}: campaigns-111111111111-us-east-1\n`);
+  });
+});

@@ -35,7 +35,10 @@ export function synthCommand(options: SynthCommandOptions): void {
     printJson({ config: options.config, outdir: result.outdir, stacks: result.stacks, kept: result.kept });
     return;
   }
-  const where = path.relative(process.cwd(), path.join(result.outdir, "stacks")) || ".";
+  // Relative to where it ran when inside it (cdktf.out/stacks), else the absolute path.
+  const stacksDir = path.resolve(result.outdir, "stacks");
+  const relative = path.relative(process.cwd(), stacksDir);
+  const where = relative.startsWith("..") || path.isAbsolute(relative) ? stacksDir : relative;
   process.stdout.write(`${options.config}: wrote ${result.stacks.length} stack(s) to ${where}: ${listPreview(result.stacks)}\n`);
 }
 
