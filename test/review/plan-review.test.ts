@@ -67,7 +67,10 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     const review = fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8");
     expect(review).toContain("Compared with `base.json`: 1 planned (1 changed), 99 unchanged, not planned, 0 removed.");
     expect(review).toContain(`### \`${scaleStackId(42)}\``);
-    expect(review).not.toContain(scaleStackId(41));
+    // An unchanged stack gets no section of its own, only its name in the folded list.
+    expect(review).not.toContain(`### \`${scaleStackId(41)}\``);
+    expect(review).toContain(`<details><summary>99 unchanged stacks, not planned</summary>\n\n- \`${scaleStackId(0)}\``);
+    expect(review).toContain(`- \`${scaleStackId(41)}\`\n- \`${scaleStackId(43)}\``);
   }, 600_000);
 
   it("a target moved to another wave (nothing its stack holds) is synthesized from both configs, compares unchanged, and is not planned", async () => {
