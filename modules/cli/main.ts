@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import { CliError, ExitCode } from "./exit-codes";
 import { PACKAGE_ROOT } from "../package-root";
 import { load } from "./lazy";
-import { accountId, instanceId, roleArnTemplate, stackId, waveName } from "./option-values";
+import { accountId, instanceId, roleArnTemplate, stackId, stepName, waveName } from "./option-values";
 import { printJson } from "./output";
 import { ConfigError, isInputError } from "../rollout/problems";
 
@@ -24,23 +24,25 @@ const program = new Command("connect-campaigns-iac")
 
 program
   .command("waves")
-  .description("Show the rollout's waves in deployment order: targets, concurrency, failure tolerance.")
+  .description("Show the rollout's waves in deployment order (a role owner before its account's other targets): targets, concurrency, failure tolerance.")
   .requiredOption("-c, --config <file>", "rollout config (JSON)")
+  .option("--destroy", "the destroy order instead: waves in reverse, a role owner after its account's other targets")
   .option("--json", "print JSON for machines")
   .action((options) => load<typeof import("./commands/waves")>("./commands/waves").wavesCommand(options));
 
 program
   .command("matrix")
-  .description("Print one wave as a CI matrix (GitHub Actions strategy.matrix.include) with its max-parallel.")
+  .description("Print one wave (or step of a wave, <wave>#owners / <wave>#observers) as a CI matrix (GitHub Actions strategy.matrix.include) with its max-parallel.")
   .requiredOption("-c, --config <file>", "rollout config (JSON)")
-  .requiredOption("-w, --wave <name>", "the wave", waveName)
+  .requiredOption("-w, --wave <name>", "the wave or step (as `waves` lists it)", stepName)
+  .option("--destroy", "a step of the destroy order (the same stacks; an error lists the steps in destroy order)")
   .action((options) => load<typeof import("./commands/waves")>("./commands/waves").matrixCommand(options));
 
 program
   .command("gate")
-  .description("Between waves: exit 0 when the wave's failed stacks are within its failure tolerance, 2 when they exceed it.")
+  .description("Between waves (or steps): exit 0 when the step's failed stacks are within its failure tolerance, 2 when they exceed it.")
   .requiredOption("-c, --config <file>", "rollout config (JSON)")
-  .requiredOption("-w, --wave <name>", "the wave", waveName)
+  .requiredOption("-w, --wave <name>", "the wave or step (as `waves` lists it)", stepName)
   .requiredOption("-r, --results <dir>", 'folder of the jobs\' result files ({"stack": ..., "outcome": "success" | "failure" | ...})')
   .option("--json", "print JSON for machines")
   .action((options) => load<typeof import("./commands/gate")>("./commands/gate").gateCommand(options));

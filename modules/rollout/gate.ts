@@ -1,5 +1,5 @@
-import { findWave } from "./matrix";
 import type { ResolvedRollout } from "./resolved";
+import { findStep } from "./steps";
 
 /** What a rollout job reports for its stack (the workflow uploads one per job). */
 export interface StackResult {
@@ -8,8 +8,9 @@ export interface StackResult {
   readonly outcome: "success" | "failure" | "cancelled" | "skipped";
 }
 
-/** A wave's verdict: whether the rollout may go on to the next wave. */
+/** A step's verdict: whether the rollout may go on to the next step (or wave). */
 export interface GateVerdict {
+  /** The step's name (a wave's, or `<wave>#owners` / `<wave>#observers`). */
   readonly wave: string;
   readonly failureTolerance: number;
   readonly succeeded: readonly string[];
@@ -26,8 +27,9 @@ export interface GateVerdict {
  * Counts a wave's failures against its tolerance (like CloudFormation StackSets'
  * FailureToleranceCount): the wave passes when failed + missing <= failureTolerance.
  */
-export function gateWave(rollout: ResolvedRollout, waveName: string, results: readonly StackResult[]): GateVerdict {
-  const wave = findWave(rollout, waveName);
+export function gateWave(rollout: ResolvedRollout, stepName: string, results: readonly StackResult[]): GateVerdict {
+  // A step names the same stacks deploying or destroying: the gate needs no direction.
+  const wave = findStep(rollout, stepName);
   const inWave = new Set(wave.stackIds);
   const outcome = new Map(results.filter((r) => inWave.has(r.stack)).map((r) => [r.stack, r.outcome]));
   const succeeded = wave.stackIds.filter((id) => outcome.get(id) === "success");
