@@ -49,12 +49,19 @@ export interface RoleUse {
  * role is one-role-owner's finding: only the first is listed, so other rules do not repeat it.
  */
 export function roleUses(targets: readonly ResolvedTarget[]): RoleUse[] {
+  // Grouped by account first: a config of thousands of single-Region accounts stays linear.
+  const ofAccount = new Map<string, ResolvedTarget[]>();
+  for (const t of targets) {
+    const same = ofAccount.get(t.account);
+    if (same) same.push(t);
+    else ofAccount.set(t.account, [t]);
+  }
   const seen = new Set<string>();
   return targets.flatMap((owner) => {
     const roleName = ownedRoleName(owner);
     if (roleName === undefined || seen.has(`${owner.account}/${roleName}`)) return [];
     seen.add(`${owner.account}/${roleName}`);
-    return [{ owner, roleName, users: targets.filter((user) => usesRoleOf(user, owner)) }];
+    return [{ owner, roleName, users: ofAccount.get(owner.account)!.filter((user) => usesRoleOf(user, owner)) }];
   });
 }
 

@@ -1,6 +1,6 @@
 import { SelectionError } from "./problems";
 import type { ResolvedRollout, ResolvedWave } from "./resolved";
-import { ownsRole, usesRoleOf } from "./role-users";
+import { ownsRole, roleUses } from "./role-users";
 
 /** Which way a rollout runs: `deploy` (plan/apply) or `destroy` (tear the stacks down). */
 export type RolloutDirection = "deploy" | "destroy";
@@ -41,11 +41,12 @@ export interface RolloutStep extends ResolvedWave {
  */
 export function rolloutSteps(rollout: ResolvedRollout, direction: RolloutDirection = "deploy"): RolloutStep[] {
   const byStack = new Map(rollout.targets.map((t) => [t.stackId, t]));
+  // The waves that hold an owner together with a target that uses its role.
+  const toSplit = new Set(roleUses(rollout.targets).flatMap(({ owner, users }) => (users.some((u) => u.wave === owner.wave) ? [owner.wave] : [])));
   const deployOrder = rollout.waves.flatMap((wave): RolloutStep[] => {
+    if (!toSplit.has(wave.name)) return [{ ...wave, wave: wave.name }];
     const targets = wave.stackIds.map((id) => byStack.get(id)!);
     const owners = targets.filter(ownsRole);
-    const split = targets.some((user) => owners.some((owner) => usesRoleOf(user, owner)));
-    if (!split) return [{ ...wave, wave: wave.name }];
     const part = (name: StepPart, stackIds: string[]): RolloutStep => ({ ...wave, name: `${wave.name}${STEP_SEPARATOR}${name}`, wave: wave.name, part: name, stackIds });
     return [part("owners", owners.map((t) => t.stackId)), part("observers", targets.filter((t) => !ownsRole(t)).map((t) => t.stackId))];
   });

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { StepPlanEntry } from "../../modules/rollout";
 import { runBin } from "../support/bin";
 
 /**
@@ -36,25 +37,17 @@ function writeConfig(config: unknown): string {
   return file;
 }
 
-interface PlanEntry {
-  readonly order: number;
-  readonly wave: string;
-  readonly targets: number;
-  readonly maxConcurrency: number;
-  readonly failureTolerance: number;
-  readonly stacks: readonly string[];
-}
 
-async function plan(file: string, ...flags: string[]): Promise<PlanEntry[]> {
+async function plan(file: string, ...flags: string[]): Promise<StepPlanEntry[]> {
   const run = await runBin(["waves", "--config", file, "--json", ...flags]);
   expect(run).toMatchObject({ code: 0, stderr: "" });
-  const document = JSON.parse(run.stdout) as { config: string; waves: PlanEntry[] };
+  const document = JSON.parse(run.stdout) as { config: string; waves: StepPlanEntry[] };
   expect(Object.keys(document)).toEqual(["config", "waves"]);
   return document.waves;
 }
 
 /** The step (its order) each stack runs in. */
-const stepOf = (waves: readonly PlanEntry[]) => new Map(waves.flatMap((w) => w.stacks.map((s) => [s, w.order] as const)));
+const stepOf = (waves: readonly StepPlanEntry[]) => new Map(waves.flatMap((w) => w.stacks.map((s) => [s, w.order] as const)));
 const account = (stack: string) => stack.split("-")[1];
 
 describe("waves --json for several multi-Region accounts in one default wave", () => {
