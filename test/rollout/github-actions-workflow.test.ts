@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { load } from "js-yaml";
-import { loadRolloutConfig, stepPlan } from "../../modules/rollout";
+import { STEP_PARTS, STEP_SEPARATOR, loadRolloutConfig, stepPlan } from "../../modules/rollout";
 import type { RolloutDirection } from "../../modules/rollout";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
@@ -108,6 +108,20 @@ describe("the GitHub Actions rollout example", () => {
       env: { CONFIG: "${{ inputs.config }}", WAVE: "${{ inputs.wave }}" },
       run: 'npx connect-campaigns-iac gate --config "$CONFIG" --wave "$WAVE" --results results | tee -a "$GITHUB_STEP_SUMMARY"',
     });
+  });
+});
+
+describe("step names in GitHub Actions", () => {
+  // actions/toolkit's artifact name validation refuses these (NTFS), and `/` and `\`.
+  const FORBIDDEN = ['"', ":", "<", ">", "|", "*", "?", "\r", "\n", "\\", "/"];
+
+  it("fit an artifact name (result-<step>-<stack>) and a download pattern", () => {
+    for (const part of STEP_PARTS) {
+      const name = `result-canary${STEP_SEPARATOR}${part}-campaigns-111111111111-us-east-1`;
+      expect(FORBIDDEN.filter((c) => name.includes(c))).toEqual([]);
+      // minimatch reads a leading "#" as a comment; the pattern starts with "result-".
+      expect(name.startsWith("#")).toBe(false);
+    }
   });
 });
 
