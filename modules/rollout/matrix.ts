@@ -1,6 +1,6 @@
 import { SelectionError } from "./problems";
 import type { ResolvedRollout, ResolvedWave } from "./resolved";
-import { findStep, RolloutDirection } from "./steps";
+import { findStep, type RolloutDirection } from "./steps";
 
 /** One job of a CI matrix: the shape GitHub Actions' `strategy.matrix.include` takes. */
 export interface MatrixEntry {
