@@ -63,26 +63,28 @@ program
 
 program
   .command("waves")
-  .description("Show the rollout's waves in deployment order: targets, concurrency, failure tolerance.")
+  .description("Show the rollout's waves in deployment order (a role owner before its account's other targets): targets, concurrency, failure tolerance.")
   .addOption(options.config())
+  .addOption(options.destroy("the destroy order instead: waves in reverse, a role owner after its account's other targets"))
   .addOption(options.json())
   .action((opts) => load<typeof import("./commands/waves")>("./commands/waves").wavesCommand(opts));
 
 program
   .command("matrix")
-  .description("Print one wave as a CI matrix (GitHub Actions strategy.matrix.include) with its max-parallel.")
+  .description("Print one wave (or step of a wave, <wave>#owners / <wave>#observers) as a CI matrix (GitHub Actions strategy.matrix.include) with its max-parallel.")
   .addOption(options.config())
-  .addOption(options.wave())
+  .addOption(options.step())
+  .addOption(options.destroy("a step of the destroy order (the same stacks; an error lists the steps in destroy order)"))
   .action((opts) => load<typeof import("./commands/waves")>("./commands/waves").matrixCommand(opts));
 
 program
   .command("gate")
-  .description("Between waves: exit 0 when the wave's failed stacks are within its failure tolerance, 2 when they exceed it.")
+  .description("Between waves (or steps): exit 0 when the step's failed stacks are within its failure tolerance, 2 when they exceed it.")
   .addOption(options.config())
-  .addOption(options.wave())
+  .addOption(options.step())
   .requiredOption("-r, --results <dir>", 'folder of the jobs\' result files ({"stack": ..., "outcome": "success" | "failure" | ...}); two results for one stack: any that is not success counts')
   .addOption(options.json())
-  .addHelpText("after", "\nExit codes: 0 the next wave may start, 1 bad input (a --results folder that does not exist, an unreadable result file, a wave the config lacks), 2 stop the rollout, 64 usage.")
+  .addHelpText("after", "\nExit codes: 0 the next step may start, 1 bad input (a --results folder that does not exist, an unreadable result file, a wave the config lacks), 2 stop the rollout, 64 usage.")
   .action((opts) => load<typeof import("./commands/gate")>("./commands/gate").gateCommand(opts));
 
 program

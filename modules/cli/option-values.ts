@@ -21,6 +21,7 @@ function configValue(name: keyof typeof VALUE_SCHEMAS): (value: string) => strin
 export const accountId = configValue("account");
 export const instanceId = configValue("instanceId");
 export const waveName = configValue("waveName");
+export const stepName = configValue("stepName");
 export const roleArnTemplate = configValue("roleArnTemplate");
 
 export function stackId(value: string): string {

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { Command, Option } from "commander";
 import { PACKAGE_ROOT } from "../package-root";
-import { stackId, waveName } from "./option-values";
+import { stackId, stepName, waveName } from "./option-values";
 
 /**
  * The options several commands share, declared once: a command adds the ones it takes
@@ -65,9 +65,14 @@ export const options = {
       .argParser(blankOr(stackIds));
   },
 
-  /** `-w, --wave <name>`: the wave a command works on (required). */
-  wave(): Option {
-    return new Option("-w, --wave <name>", "the wave").argParser(waveName).makeOptionMandatory();
+  /** `-w, --wave <name>`: the wave, or step of a split wave (`<wave>#owners`), a command works on (required). */
+  step(): Option {
+    return new Option("-w, --wave <name>", "the wave or step (as `waves` lists it)").argParser(stepName).makeOptionMandatory();
+  },
+
+  /** `--destroy`: the destroy order (waves in reverse, a role owner after its account's other targets). */
+  destroy(description: string): Option {
+    return new Option("--destroy", description);
   },
 
   /** `-w, --wave <name>`, or CAMPAIGNS_WAVE: only that wave's stacks (a selection, optional). */

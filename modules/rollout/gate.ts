@@ -1,5 +1,5 @@
-import { findWave } from "./matrix";
 import type { ResolvedRollout } from "./resolved";
+import { findStep } from "./steps";
 
 /** What a rollout job reports for its stack (the workflow uploads one per job). */
 export interface StackResult {
@@ -8,8 +8,9 @@ export interface StackResult {
   readonly outcome: "success" | "failure" | "cancelled" | "skipped";
 }
 
-/** A wave's verdict: whether the rollout may go on to the next wave. */
+/** A step's verdict: whether the rollout may go on to the next step (or wave). */
 export interface GateVerdict {
+  /** The step's name (a wave's, or `<wave>#owners` / `<wave>#observers`). */
   readonly wave: string;
   readonly failureTolerance: number;
   readonly succeeded: readonly string[];
@@ -34,8 +35,9 @@ export interface GateVerdict {
  * several results failed if any of them is not a success (listed in `repeated`): which one came
  * last is not known from the files, and a gate must not pass on a failure it has read.
  */
-export function gateWave(rollout: ResolvedRollout, waveName: string, results: readonly StackResult[]): GateVerdict {
-  const wave = findWave(rollout, waveName);
+export function gateWave(rollout: ResolvedRollout, stepName: string, results: readonly StackResult[]): GateVerdict {
+  // A step names the same stacks deploying or destroying: the gate needs no direction.
+  const wave = findStep(rollout, stepName);
   const inWave = new Set(wave.stackIds);
   const outcomes = new Map<string, StackResult["outcome"][]>();
   for (const r of results) if (inWave.has(r.stack)) outcomes.set(r.stack, [...(outcomes.get(r.stack) ?? []), r.outcome]);

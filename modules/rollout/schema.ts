@@ -2,6 +2,7 @@ import { z } from "zod";
 import { customSuffixProblem, parseCampaignsRoleArn } from "../role/names";
 import { CAMPAIGNS_REGIONS } from "./campaigns-regions";
 import { quote } from "./quote";
+import { STEP_PARTS, STEP_SEPARATOR } from "./steps";
 import { nearest } from "./suggest";
 import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN, tagKeyProblem, tagValueProblem } from "./tag-rules";
 
@@ -205,7 +206,12 @@ const target = z.strictObject({
   ...targetSettings,
 });
 
-const waveName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" });
+const WAVE_NAME = "[A-Za-z0-9_.-]{1,64}";
+const waveName = z.string().regex(new RegExp(`^${WAVE_NAME}$`), { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" });
+/** What `matrix --wave` and `gate --wave` take: a wave, or one step of a wave split in two (see `rolloutSteps`). */
+const stepName = z.string().regex(new RegExp(`^${WAVE_NAME}(${STEP_SEPARATOR}(${STEP_PARTS.join("|")}))?$`), {
+  error: `expected a wave name of 1-64 letters, digits, '.', '_' or '-', or a step of one (<wave>${STEP_SEPARATOR}${STEP_PARTS.join(` or <wave>${STEP_SEPARATOR}`)})`,
+});
 
 const wave = z.strictObject({
   name: waveName,
@@ -233,7 +239,7 @@ export const rolloutConfigSchema = z
   .describe("connect-campaigns-iac rollout config: one stack per (account, region) target.");
 
 /** The config's own value rules, for command-line options that take the same values (`--account`, `--wave`, …). */
-export const VALUE_SCHEMAS = { account, instanceId, waveName, roleArnTemplate } as const;
+export const VALUE_SCHEMAS = { account, instanceId, waveName, stepName, roleArnTemplate } as const;
 
 export type RolloutConfig = z.infer<typeof rolloutConfigSchema>;
 export type TargetConfig = z.infer<typeof target>;

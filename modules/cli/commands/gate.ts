@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findWave, gateWave, loadRolloutConfig } from "../../rollout";
+import { findStep, gateWave, loadRolloutConfig } from "../../rollout";
 import type { StackResult } from "../../rollout";
 import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
@@ -40,7 +40,7 @@ export function readResults(dir: string): StackResult[] {
  */
 export function gateCommand(options: { config: string; wave: string; results: string; json?: boolean }): void {
   const rollout = loadRolloutConfig(options.config);
-  findWave(rollout, options.wave); // a wrong --wave is the first thing to report, before any result file
+  findStep(rollout, options.wave); // a wrong --wave is the first thing to report, before any result file
   const verdict = gateWave(rollout, options.wave, readResults(options.results));
   const failures = verdict.failed.length + verdict.missing.length;
   if (options.json) {
