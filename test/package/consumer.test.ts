@@ -88,6 +88,11 @@ describe("the packed package, installed in a project of its own", () => {
     expect(spawnSync(process.execPath, [bin, "no-such-command"], { cwd: project.dir }).status).toBe(64);
     const version = (JSON.parse(fs.readFileSync(path.join(project.packageDir, "package.json"), "utf8")) as { version: string }).version;
     expect(node(project.dir, [bin, "--version"]).trim()).toBe(version);
+    // synth and validate are commands of the same CLI, compiled (lib/), with the shipped bundle.
+    const example = path.join(project.packageDir, "examples", "rollout.json");
+    expect(node(project.dir, [bin, "validate", "--config", example])).toBe(`${example}: valid: 2 targets in 1 wave\n`);
+    expect(node(project.dir, [bin, "synth", "--config", example, "--output", "cdktf.out-bin"])).toContain(`${example}: wrote 2 stack(s) to ${path.join("cdktf.out-bin", "stacks")}:`);
+    expect(fs.readdirSync(path.join(project.dir, "cdktf.out-bin", "stacks")).sort()).toEqual(["campaigns-111111111111-us-east-1", "campaigns-222222222222-eu-west-2"]);
   });
 
   describeWithTools("terraform validate of the consumer's stacks", terraformCheck, () => {
