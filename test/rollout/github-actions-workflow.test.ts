@@ -108,6 +108,11 @@ describe("the GitHub Actions rollout example", () => {
       env: { CONFIG: "${{ inputs.config }}", WAVE: "${{ inputs.wave }}" },
       run: 'npx connect-campaigns-iac gate --config "$CONFIG" --wave "$WAVE" --results results | tee -a "$GITHUB_STEP_SUMMARY"',
     });
+    // No result uploaded at all: an empty folder (every stack unreported, exit 2), not a missing one (bad input, exit 1).
+    const steps = wave.jobs.gate.steps ?? [];
+    const mkdir = steps.findIndex((s) => s.run === "mkdir -p results");
+    expect(mkdir).toBeGreaterThan(steps.findIndex((s) => s.uses?.startsWith("actions/download-artifact")));
+    expect(mkdir).toBeLessThan(steps.findIndex((s) => s.run?.includes("connect-campaigns-iac gate")));
   });
 });
 
