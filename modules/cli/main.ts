@@ -114,6 +114,21 @@ program
   .action((options) => load<typeof import("./commands/plan-review")>("./commands/plan-review").planReviewCommand(options));
 
 program
+  .command("drift")
+  .description(
+    "Check live what a plan cannot see: each account's campaigns role, each instance's onboarding (role, KMS key), retired instances still onboarded, unmanaged instances that would block a destroy.",
+  )
+  .option("-c, --config <file>", "the rollout config (default: ROLLOUT_CONFIG)")
+  .option("-s, --stack <id...>", "only these stacks", (value: string, previous: string[] = []) => [...previous, ...value.split(",").filter(Boolean).map(stackId)])
+  .option("-w, --wave <name>", "only this wave's stacks", waveName)
+  .option("-p, --parallelism <n>", "targets checked at once (default 16; each account and Region is paced at AWS's quotas)", (value: string) =>
+    load<typeof import("./commands/plan-review")>("./commands/plan-review").parseParallelism(value),
+  )
+  .option("--json", 'print { "targets", "inSync", "findings", "errors" } on stdout (progress on stderr)')
+  .addHelpText("after", "\nExit codes: 0 in sync, 2 drift found, 1 invalid input or a target that could not be checked (named; the others are still checked), 3 the credentials act in another account than a target's, 64 usage.")
+  .action((options) => load<typeof import("./commands/drift")>("./commands/drift").driftCommand(options));
+
+program
   .command("policy")
   .description(
     "Print the IAM policy (JSON) the deploy role needs for plan, apply and destroy, hooks included; or the state backend's, or the deploy role's trust policy.",

@@ -24,6 +24,12 @@ export interface ClientTarget {
   readonly sessionLabel: string;
   /** Multiplies AWS's default request quotas; > 1 only for accounts whose quotas were raised. */
   readonly quotaMultiplier?: number;
+  /**
+   * Credentials to use instead of `roleArn`'s (see {@link credentialsFor}): several client sets of
+   * one account share them, so the deploy role is assumed once, not once per client.
+   * @default - the default chain, then `roleArn` assumed
+   */
+  readonly credentials?: AwsCredentialIdentityProvider;
 }
 
 /** Who the clients act as: STS GetCallerIdentity with the clients' own credentials. */
@@ -50,7 +56,8 @@ export function sessionName(label: string): string {
   return `${HOOK_SESSION_PREFIX}${label}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
 }
 
-function credentialsFor(target: ClientTarget): AwsCredentialIdentityProvider {
+/** The default chain, then the target's role assumed with a session named by its label. */
+export function credentialsFor(target: Pick<ClientTarget, "region" | "roleArn" | "sessionLabel">): AwsCredentialIdentityProvider {
   const chain = fromNodeProviderChain();
   if (!target.roleArn) return chain;
   return fromTemporaryCredentials({
@@ -61,7 +68,7 @@ function credentialsFor(target: ClientTarget): AwsCredentialIdentityProvider {
 }
 
 export function createClients(target: ClientTarget): HookClients {
-  const common = { region: target.region, credentials: credentialsFor(target), retryStrategy: retryStrategy() };
+  const common = { region: target.region, credentials: target.credentials ?? credentialsFor(target), retryStrategy: retryStrategy() };
   // One pacer for both API versions: they are one service to AWS (the same SigV4 name and
   // endpoint), and the quotas name operations, not versions.
   const pacer = new Pacer(target.quotaMultiplier);

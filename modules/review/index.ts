@@ -6,7 +6,7 @@
 export { reviewPlans } from "./review";
 export type { ReviewOptions } from "./review";
 export { reviewStack } from "./review-stack";
-export { renderMarkdown } from "./markdown";
+export { renderMarkdown, cell, code } from "./markdown";
 export { loadPlan, PLAN_JSON_FILE, REVIEW_FILE, SAVED_PLAN_FILE } from "./plan-source";
 export { parsePlan, PlanInputError } from "./read-plan";
 export { gateTripped } from "./gate";

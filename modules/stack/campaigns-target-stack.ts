@@ -1,3 +1,4 @@
+import * as os from "node:os";
 import * as path from "node:path";
 import { Construct } from "constructs";
 import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
@@ -16,6 +17,18 @@ const ROLE_ID = "role";
 const ROLE_RESOURCE_ID = "role";
 const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
 const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
+
+/**
+ * The state address of an instance's onboarding resource in its target's stack (what
+ * `terraform apply -replace=` takes to onboard it again), from the stack's own construct ids. A
+ * scratch stack gives the very address: cdktf's logical ids depend on the construct path below
+ * the stack alone, not on the stack.
+ */
+export function onboardingAddress(instanceId: string): string {
+  // The scratch App's outdir exists already: App() creates its outdir, and must not make cdktf.out.
+  const scratch = new TerraformStack(new App({ outdir: os.tmpdir(), skipValidation: true }), "onboarding-address");
+  return InstanceOnboarding.resourceAddress(scratch, onboardingId(instanceId));
+}
 
 /**
  * One (account, Region) target: the campaigns role, each Connect instance onboarded, and a

@@ -1,4 +1,4 @@
-import { CAMPAIGNS_ROLE_NAME_PREFIX, parseCampaignsRoleArn } from "../../role/names";
+import { campaignsRoleName, parseCampaignsRoleArn } from "../../role/names";
 import type { ResolvedTarget } from "../resolved";
 import { ConfigRule } from "./rule";
 
@@ -10,7 +10,7 @@ function ownedRoleName(target: ResolvedTarget): string | undefined {
     const parts = parseCampaignsRoleArn(role.arn);
     return typeof parts === "string" ? undefined : parts.name;
   }
-  return role.customSuffix ? `${CAMPAIGNS_ROLE_NAME_PREFIX}_${role.customSuffix}` : CAMPAIGNS_ROLE_NAME_PREFIX;
+  return campaignsRoleName(role.customSuffix);
 }
 
 /**
