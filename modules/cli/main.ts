@@ -99,7 +99,7 @@ program
   .option("-c, --config <file>", "the rollout config under review (default: ROLLOUT_CONFIG, else the embedded example)")
   .option("--base-config <file>", "the config the change starts from: only stacks whose synth differs are planned; stacks it has and the config lacks are listed as removed")
   .option("--base-ref <git ref>", "like --base-config, with the config file as it is at that git ref")
-  .option("--all", "plan every stack, changed or not (drift checks)")
+  .option("--all", "plan every stack, changed or not, and check live what plans cannot see (drift: onboarding, roles, unmanaged instances)")
   .option("-p, --parallelism <n>", "stacks planned at once (default: the CPU count, at most the wave's maxConcurrency with --wave)", (value: string) =>
     load<typeof import("./commands/plan-review")>("./commands/plan-review").parseParallelism(value),
   )

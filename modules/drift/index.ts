@@ -9,4 +9,4 @@ export type { DriftOptions, TargetResult } from "./check";
 export { DRIFT_KINDS } from "./findings";
 export type { DriftError, DriftFinding, DriftKind, DriftReport } from "./findings";
 export { DEFAULT_STACKS_DIR } from "./fixes";
-export { renderDriftMarkdown, findingRows } from "./markdown";
+export { renderDriftMarkdown } from "./markdown";

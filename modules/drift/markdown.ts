@@ -2,21 +2,10 @@
  * The drift check for people: a table per wave (the config's target groups), the findings and
  * the targets that could not be checked first, the targets in sync counted ("498 in sync").
  */
-import { cell, code } from "../review";
-import type { DriftError, DriftFinding, DriftReport } from "./findings";
+import { code, driftTable } from "../review";
+import type { DriftReport } from "./findings";
 
-const row = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-
-/** The table rows of findings and errors (one per finding, then one per target not checked). */
-export function findingRows(findings: readonly DriftFinding[], errors: readonly DriftError[]): string[] {
-  return [
-    row(["Stack", "Kind", "Instance", "Finding", "Fix"]),
-    row(["---", "---", "---", "---", "---"]),
-    ...findings.map((f) => row([code(f.stack), f.kind, f.instance ? code(f.instance) : "—", f.message, f.fix ? code(f.fix) : "—"])),
-    ...errors.map((e) => row([code(e.stack), e.wrongAccount ? "wrong account" : "not checked", "—", e.message, "—"])),
-  ];
-}
 
 /**
  * @param checked every target the check covered, with its wave, in the config's order: the
@@ -39,7 +28,7 @@ export function renderDriftMarkdown(report: DriftReport, checked: readonly { rea
     const inSync = ids.filter((id) => !flagged.has(id)).length;
     const counts = [`${inSync} in sync`, ...(findings.length ? [plural(findings.length, "finding")] : []), ...(errors.length ? [`${errors.length} not checked`] : [])];
     lines.push("", `### Wave ${code(wave)}: ${counts.join(", ")}`, "");
-    if (findings.length > 0 || errors.length > 0) lines.push(...findingRows(findings, errors), "");
+    if (findings.length > 0 || errors.length > 0) lines.push(...driftTable(findings, errors), "");
     lines.push(`${inSync} in sync.`);
   }
   return `${lines.join("\n")}\n`;

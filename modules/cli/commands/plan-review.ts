@@ -4,7 +4,8 @@ import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { InvalidArgumentError } from "commander";
 import { ensureHookBundle } from "../../hook-asset/bundle";
-import { gateTripped, type GateLevel, renderMarkdown, reviewPlans } from "../../review";
+import { gateTripped, type GateLevel, renderMarkdown, reviewPlans, withDriftCheck } from "../../review";
+import type { DriftReport } from "../../drift";
 import { missingAwsCredentials } from "../../review/aws-credentials";
 import { changeSetOf, everyStackNew, planSynths, type ChangeSet, type SynthOutput } from "../../review/change-set";
 import { withChangeSet } from "../../review/change-set-report";
@@ -15,6 +16,7 @@ import type { ResolvedRollout, ResolvedTarget, StackSelection } from "../../roll
 import { cleanOutdir } from "../../stack/clean-outdir";
 import { terraformAvailability } from "../../terraform-cli";
 import { CliError, ExitCode } from "../exit-codes";
+import { load } from "../lazy";
 import { printJson } from "../output";
 import { PACKAGE_ROOT } from "../../package-root";
 
@@ -89,7 +91,10 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
     const results = await planStacks(toPlan, options.parallelism ?? defaultParallelism(rollout, selection.wave), log);
     const planned = results.filter((r) => r.error === undefined);
     const failed = results.flatMap((r) => (r.error === undefined ? [] : [{ stack: r.stack, dir: path.relative(cwd, r.dir), error: r.error }]));
-    const report = withChangeSet(await reviewPlans(planned.map((r) => r.dir)), { base: base ? base.name : null, changes, failed });
+    let report = withChangeSet(await reviewPlans(planned.map((r) => r.dir)), { base: base ? base.name : null, changes, failed });
+    // --all: what the plans cannot see (terraform_data is never refreshed), checked live for the stacks planned.
+    const drift = options.all && toPlan.size > 0 ? await driftOf(rollout, [...toPlan.keys()], options.parallelism, log) : undefined;
+    if (drift) report = withDriftCheck(report, drift);
 
     const file = path.join(outdir, REVIEW_FILE);
     fs.writeFileSync(file, renderMarkdown(report));
@@ -101,6 +106,7 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
     }
     log(`done: ${planned.length} planned, ${report.unchanged?.length ?? 0} unchanged, ${report.removed?.length ?? 0} removed, ${failed.length} failed; risk ${report.risk}`);
     if (failed.length > 0) throw new CliError(`plan-review: ${failed.length} stack(s) failed to plan: ${failed.map((f) => f.stack).join(", ")} (see plan.log in each)`);
+    if (drift && drift.errors.length > 0) throw new CliError(`plan-review: the drift check failed for ${drift.errors.map((e) => e.stack).join(", ")}: ${drift.errors[0].message}`);
     if (gate && gateTripped(report, gate)) {
       log(`${report.risk}-risk changes present (--fail-on ${gate})`);
       process.exitCode = ExitCode.gated;
@@ -226,6 +232,15 @@ function baseScope(base: ResolvedRollout, pr: ResolvedRollout, selection: StackS
   const selected = new Set(selectTargets(pr, selection).map((t) => t.stackId));
   const elsewhere = new Set(pr.targets.map((t) => t.stackId).filter((id) => !selected.has(id)));
   return inBase.filter((t) => !elsewhere.has(t.stackId));
+}
+
+/** The drift check of the planned stacks (modules/drift, with the AWS SDK: loaded only for --all). */
+async function driftOf(rollout: ResolvedRollout, stacks: readonly string[], parallelism: number | undefined, log: (line: string) => void): Promise<DriftReport> {
+  const { checkDrift } = load<typeof import("../../drift")>("../drift");
+  log(`drift check of ${stacks.length} stack(s) (what the plans cannot see)`);
+  const { report } = await checkDrift(rollout, selectTargets(rollout, { stacks }), { parallelism });
+  log(`drift check: ${report.inSync} in sync, ${report.findings.length} finding(s), ${report.errors.length} not checked`);
+  return report;
 }
 
 /** `--parallelism` when not given: the CPU count, at most the wave's maxConcurrency with --wave. */
