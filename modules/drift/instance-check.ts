@@ -7,13 +7,14 @@ import type { InstanceConfig as InstanceSettings } from "../rollout/schema";
 import type { CampaignsRole } from "./role-check";
 import type { DriftKind } from "./findings";
 
-/** What GetConnectInstanceConfig answers, in the shape both APIs share; "gone" when not onboarded. */
-export type OnboardedConfig =
-  | "gone"
-  | {
-      readonly serviceLinkedRoleArn?: string;
-      readonly encryptionConfig?: { readonly enabled?: boolean; readonly keyArn?: string };
-    };
+/** An instance's outbound campaigns config now (the account scan's, or GetConnectInstanceConfig's). */
+export interface OnboardedConfig {
+  /** GetConnectInstanceConfig answered. */
+  readonly onboarded: boolean;
+  readonly serviceLinkedRoleArn?: string;
+  /** The key of its encryption config, when encryption is enabled. */
+  readonly kmsKeyArn?: string;
+}
 
 /** An instance's campaigns, through both APIs: what blocks a destroy. */
 export interface CampaignCounts {
@@ -33,8 +34,18 @@ export function describeCounts(counts: CampaignCounts | undefined): string {
 
 /** One problem with an instance, before the stack and fix are added. */
 export interface InstanceProblem {
-  readonly kind: Extract<DriftKind, "not-onboarded" | "linked-to-other-role" | "kms-key-mismatch" | "retire-pending">;
+  readonly kind: Extract<DriftKind, "not-onboarded" | "linked-to-other-role" | "kms-key-mismatch" | "retire-pending" | "unmanaged-instance">;
   readonly message: string;
+}
+
+/**
+ * An instance of the Region the config does not name: a problem when it holds campaigns or is
+ * onboarded (a role deletion fails on the first; the account-wide guard refuses on both).
+ */
+export function checkUnmanaged(instanceId: string, config: OnboardedConfig, counts: CampaignCounts): InstanceProblem[] {
+  if (!config.onboarded && counts.v1 + counts.v2 === 0) return [];
+  const onboarded = config.onboarded ? `onboarded (role ${config.serviceLinkedRoleArn ?? "unknown"})` : "not onboarded";
+  return [{ kind: "unmanaged-instance", message: `instance ${instanceId} is in no target of the config but is ${onboarded} and holds ${describeCounts(counts)}` }];
 }
 
 /**
@@ -50,11 +61,11 @@ export function checkInstance(
 ): InstanceProblem[] {
   const holds = describeCounts(counts);
   if (retired) {
-    return config === "gone"
+    return !config.onboarded
       ? []
       : [{ kind: "retire-pending", message: `instance ${instance.id} is retired in the config but still onboarded, holding ${holds}` }];
   }
-  if (config === "gone") {
+  if (!config.onboarded) {
     return [{ kind: "not-onboarded", message: `instance ${instance.id} is not onboarded to outbound campaigns (offboarded outside Terraform?); it holds ${holds}` }];
   }
   const problems: InstanceProblem[] = [];
@@ -63,7 +74,7 @@ export function checkInstance(
     const known = roles.length === 0 ? "the account has no campaigns role" : `the account's campaigns roles are ${roles.map((r) => r.arn).join(", ")}`;
     problems.push({ kind: "linked-to-other-role", message: `instance ${instance.id} is linked to ${linked ?? "no role"}, which is not a campaigns role of the account (${known})` });
   }
-  const actual = config.encryptionConfig?.enabled ? (config.encryptionConfig.keyArn ?? "an unnamed key") : undefined;
+  const actual = config.kmsKeyArn;
   if (actual !== instance.kmsKeyArn) {
     problems.push({
       kind: "kms-key-mismatch",

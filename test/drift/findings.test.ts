@@ -1,5 +1,7 @@
 // Issue 17: each kind of drift a plan cannot see, seeded straight into the emulator with the SDK
 // (no Terraform), found by the real CLI (`drift --json`, a child process), with its fix.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { CreateRoleCommand, DeleteServiceLinkedRoleCommand } from "@aws-sdk/client-iam";
 import type { DriftFinding, DriftReport } from "../../modules/drift";
 import { onboardingAddress } from "../../modules/stack";
@@ -17,6 +19,7 @@ const ACCOUNTS = {
   linkedToOther: "410000000005",
   kmsMismatch: "410000000006",
   retirePending: "410000000007",
+  unmanaged: "410000000008",
 } as const;
 const stackOf = (account: string) => `campaigns-${account}-${REGION}`;
 
@@ -26,6 +29,7 @@ describeWithEmulator("drift: each finding kind, against the emulator", () => {
   let config: string;
   let first: { code: number; report: DriftReport; stderr: string };
   let dir: string;
+  const unmanaged: { withCampaign?: string; onboarded?: string; idle?: string } = {};
 
   const findingsOf = (account: string): DriftFinding[] => first.report.findings.filter((f) => f.account === account);
 
@@ -62,6 +66,16 @@ describeWithEmulator("drift: each finding kind, against the emulator", () => {
     await createCampaignsRole(of.retirePending.account);
     await onboard(of.retirePending.account, await withInstance("retirePending"));
 
+    // unmanaged-instance: next to the configured instance, one outside the config holding a
+    // campaign (not onboarded), one onboarded from the console, and one with neither (not a finding).
+    await createCampaignsRole(of.unmanaged.account);
+    await onboard(of.unmanaged.account, await withInstance("unmanaged"));
+    unmanaged.withCampaign = await of.unmanaged.account.createInstance();
+    await of.unmanaged.account.createCampaigns(unmanaged.withCampaign, 1, "console");
+    unmanaged.onboarded = await of.unmanaged.account.createInstance();
+    await onboard(of.unmanaged.account, unmanaged.onboarded);
+    unmanaged.idle = await of.unmanaged.account.createInstance();
+
     config = writeConfig(dir, "rollout.json", [
       { account: ACCOUNTS.inSync, region: REGION, instances: [{ id: of.inSync.instance, kmsKeyArn: key }] },
       { account: ACCOUNTS.roleMissing, region: REGION },
@@ -70,6 +84,7 @@ describeWithEmulator("drift: each finding kind, against the emulator", () => {
       { account: ACCOUNTS.linkedToOther, region: REGION, role: { mode: "observe" }, instances: [{ id: of.linkedToOther.instance }] },
       { account: ACCOUNTS.kmsMismatch, region: REGION, instances: [{ id: of.kmsMismatch.instance }] },
       { account: ACCOUNTS.retirePending, region: REGION, instances: [{ id: of.retirePending.instance, retired: true }] },
+      { account: ACCOUNTS.unmanaged, region: REGION, instances: [{ id: of.unmanaged.instance }] },
     ]);
     first = await driftJson(e, config);
   });
@@ -77,10 +92,10 @@ describeWithEmulator("drift: each finding kind, against the emulator", () => {
   it("prints the documented JSON, exits 2, and counts the in-sync target", () => {
     expect(first.code).toBe(2);
     expect(Object.keys(first.report)).toEqual(["targets", "inSync", "findings", "errors"]);
-    expect(first.report).toMatchObject({ targets: 7, inSync: 1, errors: [] });
+    expect(first.report).toMatchObject({ targets: 8, inSync: 1, errors: [] });
     expect(findingsOf(ACCOUNTS.inSync)).toEqual([]);
     for (const f of first.report.findings) expect(Object.keys(f).filter((k) => !["stack", "account", "region", "kind", "instance", "message", "fix"].includes(k))).toEqual([]);
-    expect(first.stderr).toContain("drift: 7/7");
+    expect(first.stderr).toContain("drift: 8/8");
   });
 
   it("role-missing: the role the stack creates does not exist; apply recreates it", () => {
@@ -126,11 +141,23 @@ describeWithEmulator("drift: each finding kind, against the emulator", () => {
     ]);
   });
 
+  it("unmanaged-instance: instances of the Region outside the config holding campaigns or onboarded (what a role deletion's guard refuses on)", () => {
+    const found = findingsOf(ACCOUNTS.unmanaged);
+    expect(found.map((f) => [f.kind, f.instance]).sort()).toEqual(
+      [
+        ["unmanaged-instance", unmanaged.withCampaign],
+        ["unmanaged-instance", unmanaged.onboarded],
+      ].sort(),
+    );
+    expect(found.find((f) => f.instance === unmanaged.withCampaign)?.message).toContain("not onboarded and holds 1 campaign (1 v1, 0 v2; 0 running or paused)");
+    expect(found.find((f) => f.instance === unmanaged.onboarded)?.message).toContain("is onboarded (role arn:aws:iam::410000000008:role/aws-service-role/");
+  });
+
   it("Markdown: a table per wave, findings first, the in-sync targets counted", async () => {
     const run = await runCli(["drift", "--config", config], driftEnv(emulator()));
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain("7 targets: **1 in sync**, 6 with findings (7 findings), 0 not checked.");
-    expect(run.stdout).toContain("### Wave `default`: 1 in sync, 7 findings");
+    expect(run.stdout).toContain("8 targets: **1 in sync**, 7 with findings (9 findings), 0 not checked.");
+    expect(run.stdout).toContain("### Wave `default`: 1 in sync, 9 findings");
     expect(run.stdout).toMatch(/\| `campaigns-410000000004-us-west-2` \| not-onboarded \| `[0-9a-f-]+` \|/);
     expect(run.stdout.trimEnd().endsWith("1 in sync.")).toBe(true);
   });
@@ -151,6 +178,38 @@ describeWithEmulator("drift: each finding kind, against the emulator", () => {
     } finally {
       await emulator().configure({ throttleFraction: 0 });
     }
+  });
+
+  it("a Region answering AccessDenied is an error for that stack (exit 1), not in sync; the other Region is still checked", async () => {
+    const e = emulator();
+    const account = "410000000020";
+    await createCampaignsRole(await emulatedAccount(e, account, "us-east-1"));
+    const file = writeConfig(dir, "denied.json", [
+      { account, region: "us-east-1" },
+      { account, region: "eu-west-2", role: { mode: "observe" } },
+    ]);
+    await e.configure({ deniedRegions: ["eu-west-2"] });
+    try {
+      const { code, report, stderr } = await driftJson(e, file);
+      expect(code).toBe(1);
+      expect(report).toMatchObject({ targets: 2, inSync: 1, findings: [] });
+      expect(report.errors).toEqual([
+        expect.objectContaining({ stack: `campaigns-${account}-eu-west-2`, wrongAccount: false, message: expect.stringMatching(/^stack campaigns-410000000020-eu-west-2: .*eu-west-2: .*AccessDeniedException/) }),
+      ]);
+      expect(stderr).toContain(`campaigns-${account}-eu-west-2: not checked`);
+    } finally {
+      await e.configure({ deniedRegions: [] });
+    }
+  });
+
+  it("credentials of another account: exit 3, naming both accounts, nothing read", async () => {
+    const file = path.join(dir, "no-deploy-role.json");
+    // No deploy role: drift acts as the caller, moto's default account.
+    fs.writeFileSync(file, JSON.stringify({ targets: [{ account: ACCOUNTS.inSync, region: REGION }] }));
+    const { code, report } = await driftJson(emulator(), file);
+    expect(code).toBe(3);
+    expect(report.errors).toEqual([expect.objectContaining({ wrongAccount: true, message: expect.stringContaining(`the credentials act in account 123456789012`) })]);
+    expect(report.inSync).toBe(0);
   });
 
   it("usage and bad input: exit 64 without a config, 1 naming an unknown stack", async () => {
