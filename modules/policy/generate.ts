@@ -10,6 +10,7 @@ import { policyDocument, type PolicyDocument, type StatementSpec } from "./docum
 import type { PolicyScope } from "./scope";
 import { campaignsRoleStatements } from "./statements/campaigns-role";
 import { cleanupStatements } from "./statements/cleanup";
+import { driftStatements } from "./statements/drift";
 import { onboardingStatements } from "./statements/onboarding";
 import { restoreStatements } from "./statements/restore";
 import { stateBackendStatements } from "./statements/state-backend";
@@ -25,6 +26,7 @@ export function deployRoleStatements(scope: PolicyScope, options: DeployPolicyOp
     ...campaignsRoleStatements(scope),
     ...onboardingStatements(scope),
     ...cleanupStatements(scope),
+    ...driftStatements(),
     ...(options.restore ? restoreStatements(scope) : []),
   ];
 }
