@@ -2,7 +2,6 @@
  * How to fix each finding, in commands a person can paste. The onboarding's address comes from
  * the stack's own construct naming (modules/stack `onboardingAddress`), never re-typed here.
  */
-import { onboardingAddress } from "../stack/campaigns-target-stack";
 import type { ResolvedRollout, ResolvedTarget } from "../rollout/resolved";
 import type { DriftKind } from "./findings";
 
@@ -17,7 +16,7 @@ export interface FixContext {
 
 export function fixFor(kind: DriftKind, target: ResolvedTarget, context: FixContext, instance?: string): string {
   const terraform = `terraform -chdir=${context.stacksDir ?? DEFAULT_STACKS_DIR}/${target.stackId}`;
-  const replace = () => `${terraform} apply -replace=${onboardingAddress(instance ?? "")}`;
+  const replace = () => `${terraform} apply -replace=${onboardingAddress()(instance ?? "")}`;
   switch (kind) {
     case "role-missing":
       if (target.role.mode !== "observe") return `${terraform} apply (its plan sees the role gone and creates it again)`;
@@ -35,6 +34,15 @@ export function fixFor(kind: DriftKind, target: ResolvedTarget, context: FixCont
     case "unmanaged-instance":
       return `add it to the instances of ${target.stackId} (then retire it to remove it safely), or delete its campaigns and offboard it by hand: a destroy of the account's role fails while it holds campaigns`;
   }
+}
+
+/**
+ * The stack's naming (modules/stack), loaded when a fix first needs it: it brings cdktf (≈1–2 s
+ * to load), which a check that finds nothing, or only role findings, never pays for.
+ */
+function onboardingAddress(): typeof import("../stack/campaigns-target-stack").onboardingAddress {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("../stack/campaigns-target-stack") as typeof import("../stack/campaigns-target-stack")).onboardingAddress;
 }
 
 /** " (stack campaigns-…)" of the target that creates or adopts the role of the account, if the config has one. */
