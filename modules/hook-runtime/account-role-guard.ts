@@ -19,6 +19,7 @@
 import type { AccountGuardHookInput, AccountGuardTarget } from "../hook-contract";
 import { HookExit } from "../hook-contract";
 import { requireAccount } from "./account-guard";
+import { campaignLabel } from "./campaign-listing";
 import { type InstanceUsage, type RegionUsage, scanAccountUsage } from "./account-usage";
 import { createClients } from "./clients";
 import { HookFailure, type HookExitCode } from "./errors";
@@ -33,6 +34,8 @@ export interface RoleBlocker {
   readonly campaigns: number;
   readonly onboarded: boolean;
   readonly reason: RoleBlockerReason;
+  /** Labels of its campaigns (`"name" (id)`), for the instances of this stack only. */
+  readonly campaignLabels?: readonly string[];
   /** The target of the config that holds the instance's Region, when one does. */
   readonly heldBy?: AccountGuardTarget;
 }
@@ -70,7 +73,9 @@ export function roleBlockers(usage: readonly RegionUsage[], input: AccountGuardH
       const campaigns = i.v1Campaigns + i.v2Campaigns;
       const base = { region, instanceId: i.instanceId, campaigns, onboarded: i.onboarded };
       if (region === input.region && managed.has(i.instanceId)) {
-        if (campaigns > 0 && !input.allow_campaign_deletion) blockers.push({ ...base, reason: "deletion-not-allowed" });
+        if (campaigns > 0 && !input.allow_campaign_deletion) {
+          blockers.push({ ...base, reason: "deletion-not-allowed", campaignLabels: i.campaigns.map((c) => campaignLabel(c)) });
+        }
         continue;
       }
       if (!usesRole(i, input.role_arn) || (campaigns === 0 && !i.onboarded)) continue;
@@ -86,7 +91,10 @@ export function describeBlocker(b: RoleBlocker, stack: string): string {
   const what = `${b.region}, instance ${b.instanceId}: ${b.campaigns} campaign(s)${b.onboarded ? ", onboarded" : ""}`;
   switch (b.reason) {
     case "deletion-not-allowed":
-      return `${what} — this stack's own, but allowCampaignDeletion is false: set it to true and apply, or back up and delete them first`;
+      return (
+        `${what} — this stack's own, but allowCampaignDeletion is false: set it to true and apply, or back up and delete them first` +
+        (b.campaignLabels?.length ? `: ${b.campaignLabels.join(", ")}` : "")
+      );
     case "unmanaged-instance":
       return `${what} — not in ${stack}'s config: retire or clean up that instance first (back up and delete its campaigns, offboard it), or add it to the target`;
     case "other-region":
