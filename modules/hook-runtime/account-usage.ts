@@ -54,7 +54,7 @@ export type ClientsForRegion = (region: string) => HookClients;
 export interface ScanOptions {
   /** Who scans, for the failure of a call: the stack, or what the CLI does. @default { stack: "account scan" } */
   readonly scope?: Scope;
-  /** Regions scanned at once; each has its own quotas, so this bounds sockets, not the rate. @default 8 */
+  /** Regions scanned at once; each has its own quotas, so this bounds sockets, not the rate. @default 16 (the whole table at once) */
   readonly regionsInFlight?: number;
 }
 
@@ -119,7 +119,7 @@ export async function scanRegionUsage(clients: HookClients, region: string, opti
  * one {@link AccountScanError} names every Region that failed (the others were read).
  */
 export async function scanAccountUsage(clientsFor: ClientsForRegion, regions: readonly string[], options: ScanOptions = {}): Promise<RegionUsage[]> {
-  const results = await mapPool([...new Set(regions)], options.regionsInFlight ?? 8, async (region) => {
+  const results = await mapPool([...new Set(regions)], options.regionsInFlight ?? 16, async (region) => {
     try {
       return await scanRegionUsage(clientsFor(region), region, options);
     } catch (error) {
