@@ -14,7 +14,7 @@
  * (per account and Region, pacing.ts) and retry strategy (clients.ts).
  */
 import { type InstanceSummary, ListInstancesCommand } from "@aws-sdk/client-connect";
-import { listRegionCampaigns, type RegionCampaign } from "./campaign-listing";
+import { type FoundCampaign, listRegionCampaigns, type RegionCampaign } from "./campaign-listing";
 import { CampaignsApi } from "./campaigns-api";
 import { CampaignsV2Api } from "./campaigns-v2-api";
 import type { HookClients } from "./clients";
@@ -38,6 +38,8 @@ export interface InstanceUsage {
   readonly v2Campaigns: number;
   /** Every campaign's ARN, v2's first, in listing order. */
   readonly campaignArns: readonly string[];
+  /** The same campaigns with id, name and API (for messages that name them). */
+  readonly campaigns: readonly Pick<FoundCampaign, "id" | "name" | "arn" | "api">[];
 }
 
 export interface RegionUsage {
@@ -52,7 +54,7 @@ export type ClientsForRegion = (region: string) => HookClients;
 export interface ScanOptions {
   /** Who scans, for the failure of a call: the stack, or what the CLI does. @default { stack: "account scan" } */
   readonly scope?: Scope;
-  /** Regions scanned at once; each has its own quotas, so this bounds sockets, not the rate. @default 8 */
+  /** Regions scanned at once; each has its own quotas, so this bounds sockets, not the rate. @default 16 (the whole table at once) */
   readonly regionsInFlight?: number;
 }
 
@@ -103,6 +105,7 @@ export async function scanRegionUsage(clients: HookClients, region: string, opti
         v1Campaigns: found.filter((c) => c.api === "v1").length,
         v2Campaigns: found.filter((c) => c.api === "v2").length,
         campaignArns: found.map((c) => c.arn),
+        campaigns: found.map(({ id, name, arn, api }) => ({ id, name, arn, api })),
       };
     });
     return { region, instances };
@@ -116,7 +119,7 @@ export async function scanRegionUsage(clients: HookClients, region: string, opti
  * one {@link AccountScanError} names every Region that failed (the others were read).
  */
 export async function scanAccountUsage(clientsFor: ClientsForRegion, regions: readonly string[], options: ScanOptions = {}): Promise<RegionUsage[]> {
-  const results = await mapPool([...new Set(regions)], options.regionsInFlight ?? 8, async (region) => {
+  const results = await mapPool([...new Set(regions)], options.regionsInFlight ?? 16, async (region) => {
     try {
       return await scanRegionUsage(clientsFor(region), region, options);
     } catch (error) {

@@ -23,6 +23,8 @@ export type { BackupLocation } from "./backup";
 export { createClients } from "./clients";
 export type { ClientOverrides, ClientTarget, HookClients } from "./clients";
 export { AccountScanError, scanAccountUsage, scanRegionUsage } from "./account-usage";
+export { describeBlocker, refusalHeadline, roleBlockers, runAccountGuard } from "./account-role-guard";
+export type { AccountGuardResult, AccountGuardSummary, RoleBlocker, RoleBlockerReason } from "./account-role-guard";
 export type { ClientsForRegion, InstanceUsage, RegionFailure, RegionUsage, ScanOptions } from "./account-usage";
 export { HookFailure, AwsCallFailure } from "./errors";
 export type { HookExitCode } from "./errors";

@@ -8,9 +8,9 @@
  */
 import { policyDocument, type PolicyDocument, type StatementSpec } from "./document";
 import type { PolicyScope } from "./scope";
+import { accountGuardStatements } from "./statements/account-guard";
 import { campaignsRoleStatements } from "./statements/campaigns-role";
 import { cleanupStatements } from "./statements/cleanup";
-import { driftStatements } from "./statements/drift";
 import { onboardingStatements } from "./statements/onboarding";
 import { restoreStatements } from "./statements/restore";
 import { stateBackendStatements } from "./statements/state-backend";
@@ -26,7 +26,7 @@ export function deployRoleStatements(scope: PolicyScope, options: DeployPolicyOp
     ...campaignsRoleStatements(scope),
     ...onboardingStatements(scope),
     ...cleanupStatements(scope),
-    ...driftStatements(),
+    ...accountGuardStatements(scope),
     ...(options.restore ? restoreStatements(scope) : []),
   ];
 }

@@ -1,6 +1,7 @@
 // Issue 17: the deploy role's generated policy covers every read `drift` makes — proven under
 // moto's IAM enforcement (the pipeline user may only assume the deploy role, which holds only the
-// printed policy), and the statement only drift needs (connect:ListInstances) is needed.
+// printed policy). Its one read beyond the stacks' and hooks' (connect:ListInstances) is the
+// account guard's statement, ScanAccountForRoleUse: without it drift cannot read the Region.
 import { deployRolePolicy, scopeOf, withoutStatement } from "../../modules/policy";
 import { loadRolloutConfig } from "../../modules/rollout";
 import { describeWithEmulator, useEmulator } from "../emulator/emulator";
@@ -44,9 +45,9 @@ describeWithEmulator("drift under the generated deploy policy (IAM enforced)", (
     expect(code).toBe(2);
   });
 
-  it("without ListConnectInstances, the Region cannot be read: an error for the stack, not in sync", async () => {
+  it("without ScanAccountForRoleUse, the Region cannot be read: an error for the stack, not in sync", async () => {
     await enforceIam(emulator(), false);
-    await setDeployPolicy(iam, withoutStatement(deployRolePolicy(scopeOf(loadRolloutConfig(config))), "ListConnectInstances"));
+    await setDeployPolicy(iam, withoutStatement(deployRolePolicy(scopeOf(loadRolloutConfig(config))), "ScanAccountForRoleUse"));
     await enforceIam(emulator(), true);
     const { code, report } = await asPipeline();
     expect(code).toBe(1);

@@ -66,7 +66,7 @@ describeWithEmulator("account usage scan (every Region, both APIs, instances)", 
     expect(east.get(owner)).toMatchObject({ inConnect: true, onboarded: true, kmsKeyArn: keyArn, v1Campaigns: 120, v2Campaigns: 0 });
     expect(east.get(owner)!.serviceLinkedRoleArn).toMatch(/^arn:aws:iam::123456789012:role\/aws-service-role\/connect-campaigns\.amazonaws\.com\//);
     expect([...east.get(owner)!.campaignArns].sort()).toEqual([...ownerArns].sort());
-    expect(east.get(bare)).toEqual({ instanceId: bare, inConnect: true, onboarded: false, v1Campaigns: 0, v2Campaigns: 0, campaignArns: [] });
+    expect(east.get(bare)).toEqual({ instanceId: bare, inConnect: true, onboarded: false, v1Campaigns: 0, v2Campaigns: 0, campaignArns: [], campaigns: [] });
     expect([...east.keys()].sort()).toEqual([owner, bare].sort());
     const west = byId(usage[1]);
     expect([...west.keys()]).toEqual([observer]);

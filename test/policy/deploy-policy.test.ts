@@ -190,7 +190,7 @@ describe("the deploy role policy narrowed by --config", () => {
       "ListInstanceCampaigns",
       "CleanUpCampaigns",
       "OffboardInstances",
-      "ListConnectInstances",
+      "ScanAccountForRoleUse",
     ]);
   });
 

@@ -203,6 +203,8 @@ export const HOOK_REQUESTS: readonly RequestSpec[] = [
       nearMisses: regionalNearMisses(action, campaignArn),
     }),
   ),
+  { caller: "account-usage.ts listInstances (the account guard, every Region)", request: (w) => on(w, "connect:ListInstances", "*") },
+  { caller: "account-usage.ts scanRegionUsage (GetConnectInstanceConfig of every instance)", request: (w) => on(w, "connect-campaigns:GetConnectInstanceConfig", "*") },
   { caller: "offboarding.ts (DeleteConnectInstanceConfig)", request: (w) => on(w, "connect-campaigns:DeleteConnectInstanceConfig", "*") },
   {
     caller: "backup.ts backUpCampaign (S3 copy)",
