@@ -141,7 +141,7 @@ program
   .addOption(options.config({ embeddedDefault: true, description: "the rollout config under review" }))
   .option("--base-config <file>", "the config the change starts from: only stacks whose synth differs are planned; stacks it has and the config lacks are listed as removed")
   .option("--base-ref <git ref>", "like --base-config, with the config file as it is at that git ref (a config new since that ref: every stack is new)")
-  .option("--all", "plan every stack, changed or not (drift checks)")
+  .option("--all", "plan every stack, changed or not, and check live what plans cannot see (drift: onboarding, roles, unmanaged instances)")
   .option("-p, --parallelism <n>", "stacks planned at once (default: the CPU count, at most the wave's maxConcurrency with --wave)", wholeNumberAtLeastOne)
   .addOption(options.stacks())
   .addOption(options.waveSelection())
@@ -149,6 +149,19 @@ program
   .addOption(options.json("print the review as JSON on stdout (progress on stderr)"))
   .addHelpText("after", "\nExit codes: 0 reviewed, 1 a stack failed to plan or the input is invalid, 2 --fail-on tripped, 64 usage.")
   .action((opts) => load<typeof import("./commands/plan-review")>("./commands/plan-review").planReviewCommand(opts));
+
+program
+  .command("drift")
+  .description(
+    "Check live what a plan cannot see: each account's campaigns role, each instance's onboarding (role, KMS key), retired instances still onboarded, unmanaged instances that would block a destroy.",
+  )
+  .addOption(options.config())
+  .addOption(options.stacks())
+  .addOption(options.waveSelection())
+  .option("-p, --parallelism <n>", "targets checked at once (default 16; each account and Region is paced at AWS's quotas)", wholeNumberAtLeastOne)
+  .addOption(options.json('print { "targets", "inSync", "findings", "errors" } on stdout (progress on stderr)'))
+  .addHelpText("after", "\nExit codes: 0 in sync, 2 drift found, 1 invalid input or a target that could not be checked (named; the others are still checked), 3 the credentials act in another account than a target's, 64 usage.")
+  .action((options) => load<typeof import("./commands/drift")>("./commands/drift").driftCommand(options));
 
 program
   .command("policy")

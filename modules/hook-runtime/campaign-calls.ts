@@ -25,6 +25,15 @@ export interface SummaryShape {
   readonly id?: string;
   readonly arn?: string;
   readonly name?: string;
+  readonly connectInstanceId?: string;
+}
+
+/** ListCampaigns' filter: one instance's campaigns, or (undefined) every campaign of the Region. */
+export type InstanceFilter = string | undefined;
+
+/** The request's `filters`: both models take `{ instanceIdFilter: { value, operator: "Eq" } }`, or nothing. */
+export function listFilters(instanceId: InstanceFilter) {
+  return instanceId === undefined ? undefined : { instanceIdFilter: { value: instanceId, operator: "Eq" as const } };
 }
 
 export interface ListPage<Summary> {
@@ -43,17 +52,17 @@ export abstract class CampaignCalls<Summary extends SummaryShape, State extends 
     readonly version: CampaignApiVersion,
   ) {}
 
-  protected abstract sendList(instanceId: string, nextToken: string | undefined): Promise<ListPage<Summary>>;
+  protected abstract sendList(instanceId: InstanceFilter, nextToken: string | undefined): Promise<ListPage<Summary>>;
   protected abstract sendStateBatch(ids: string[]): Promise<StateBatch<State>>;
   protected abstract sendStop(id: string): Promise<unknown>;
   protected abstract sendDelete(id: string): Promise<unknown>;
 
-  /** Every campaign of the instance, all pages. */
-  async listCampaigns(instanceId: string): Promise<Summary[]> {
+  /** Every campaign of the instance (of the Region without an instance), all pages. */
+  async listCampaigns(instanceId: InstanceFilter): Promise<Summary[]> {
     const found: Summary[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await this.call("ListCampaigns", instanceId, () => this.sendList(instanceId, nextToken));
+      const page = await this.call("ListCampaigns", instanceId ?? "(every instance)", () => this.sendList(instanceId, nextToken));
       found.push(...(page.campaignSummaryList ?? []));
       nextToken = page.nextToken;
     } while (nextToken);

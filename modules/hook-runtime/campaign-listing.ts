@@ -7,7 +7,7 @@
  * ARN, which both APIs give in one form); a campaign only v1 lists is a v1 campaign, backed up
  * in v1's format as it always was.
  */
-import type { CampaignApiVersion, CampaignCalls, OrGone, SummaryShape } from "./campaign-calls";
+import type { CampaignApiVersion, CampaignCalls, InstanceFilter, OrGone, SummaryShape } from "./campaign-calls";
 
 export interface FoundCampaign {
   readonly id: string;
@@ -25,17 +25,33 @@ export interface CampaignApi extends CampaignCalls<SummaryShape & { readonly cha
 
 export type CampaignApis = Readonly<Record<CampaignApiVersion, CampaignApi>>;
 
-export async function listInstanceCampaigns(apis: CampaignApis, instanceId: string): Promise<FoundCampaign[]> {
-  const byArn = new Map<string, FoundCampaign>();
+/** A campaign found without an instance filter, with the instance that holds it. */
+export interface RegionCampaign extends FoundCampaign {
+  readonly connectInstanceId: string;
+}
+
+/** Both APIs' campaigns, every page, one entry per ARN (v2's wins), each with its instance id. */
+async function listBoth(apis: CampaignApis, instanceId: InstanceFilter): Promise<{ found: FoundCampaign; connectInstanceId: string }[]> {
+  const byArn = new Map<string, { found: FoundCampaign; connectInstanceId: string }>();
   // v2 first: its entry wins for a campaign both APIs list.
   for (const api of ["v2", "v1"] as const) {
     for (const c of await apis[api].listCampaigns(instanceId)) {
       const arn = c.arn ?? c.id ?? "";
       if (byArn.has(arn)) continue;
-      byArn.set(arn, { id: c.id ?? "", name: c.name ?? "", arn, api, ...(c.channelSubtypes ? { channelSubtypes: c.channelSubtypes } : {}) });
+      const found = { id: c.id ?? "", name: c.name ?? "", arn, api, ...(c.channelSubtypes ? { channelSubtypes: c.channelSubtypes } : {}) };
+      byArn.set(arn, { found, connectInstanceId: c.connectInstanceId ?? instanceId ?? "" });
     }
   }
   return [...byArn.values()];
+}
+
+export async function listInstanceCampaigns(apis: CampaignApis, instanceId: string): Promise<FoundCampaign[]> {
+  return (await listBoth(apis, instanceId)).map((c) => c.found);
+}
+
+/** Every campaign of the clients' Region, of every instance (ListCampaigns without a filter). */
+export async function listRegionCampaigns(apis: CampaignApis): Promise<RegionCampaign[]> {
+  return (await listBoth(apis, undefined)).map((c) => ({ ...c.found, connectInstanceId: c.connectInstanceId }));
 }
 
 /** States of campaigns of both APIs, each asked through its own API (batches of 25 per API). */

@@ -23,7 +23,7 @@ import {
   StartInstanceOnboardingJobCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import { CampaignCalls, LIST_PAGE_SIZE, type OrGone } from "./campaign-calls";
+import { CampaignCalls, type InstanceFilter, LIST_PAGE_SIZE, listFilters, type OrGone } from "./campaign-calls";
 import type { Scope } from "./errors";
 
 export { STATE_BATCH_SIZE, type OrGone } from "./campaign-calls";
@@ -37,10 +37,8 @@ export class CampaignsApi extends CampaignCalls<CampaignSummary, CampaignState> 
     super(scope, "v1");
   }
 
-  protected sendList(instanceId: string, nextToken: string | undefined) {
-    return this.client.send(
-      new ListCampaignsCommand({ filters: { instanceIdFilter: { value: instanceId, operator: "Eq" } }, maxResults: LIST_PAGE_SIZE, nextToken }),
-    );
+  protected sendList(instanceId: InstanceFilter, nextToken: string | undefined) {
+    return this.client.send(new ListCampaignsCommand({ filters: listFilters(instanceId), maxResults: LIST_PAGE_SIZE, nextToken }));
   }
 
   protected sendStateBatch(ids: string[]) {

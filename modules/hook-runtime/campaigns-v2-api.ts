@@ -18,7 +18,7 @@ import {
   ListCampaignsCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaignsv2";
-import { CampaignCalls, LIST_PAGE_SIZE, type OrGone } from "./campaign-calls";
+import { CampaignCalls, type InstanceFilter, LIST_PAGE_SIZE, listFilters, type OrGone } from "./campaign-calls";
 import type { Scope } from "./errors";
 
 export type { Campaign as CampaignV2, CampaignSummary as CampaignSummaryV2, CreateCampaignRequest as CreateCampaignV2Request };
@@ -31,10 +31,8 @@ export class CampaignsV2Api extends CampaignCalls<CampaignSummary, CampaignState
     super(scope, "v2");
   }
 
-  protected sendList(instanceId: string, nextToken: string | undefined) {
-    return this.client.send(
-      new ListCampaignsCommand({ filters: { instanceIdFilter: { value: instanceId, operator: "Eq" } }, maxResults: LIST_PAGE_SIZE, nextToken }),
-    );
+  protected sendList(instanceId: InstanceFilter, nextToken: string | undefined) {
+    return this.client.send(new ListCampaignsCommand({ filters: listFilters(instanceId), maxResults: LIST_PAGE_SIZE, nextToken }));
   }
 
   protected sendStateBatch(ids: string[]) {

@@ -91,7 +91,7 @@ export interface CleanupPlan {
   readonly campaigns: readonly PlannedCampaign[];
 }
 
-const isActive = (state: OrGone<string> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
+export const isActive = (state: OrGone<string> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
 
 /** Dry run: what {@link runCleanup} would back up, stop and delete. Reads only; writes nothing. */
 export async function planCleanup(input: CleanupHookInput, options: RunOptions = {}): Promise<CleanupPlan> {

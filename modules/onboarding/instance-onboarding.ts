@@ -44,6 +44,14 @@ export class InstanceOnboarding extends CampaignsHook {
     CampaignsHook.retireAt(scope, id, ONBOARDING, props);
   }
 
+  /**
+   * The state address of the onboarding resource an `InstanceOnboarding` at `scope`/`id` creates:
+   * `terraform apply -replace=<it>` offboards and onboards the instance again.
+   */
+  public static resourceAddress(scope: Construct, id: string): string {
+    return CampaignsHook.addressOf(scope, id, ONBOARDING);
+  }
+
   /** Holds the KMS key the instance was onboarded with (or "none"), never updated. */
   public readonly kmsKeyPin: TerraformData;
 

@@ -2,8 +2,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ensureHookBundle } from "../hook-asset/bundle";
-import { reviewPlans } from "../review";
+import { reviewPlans, withDriftCheck } from "../review";
 import type { ReviewReport } from "../review";
+import type { DriftReport } from "../drift";
 import { REVIEW_FILE } from "../review/plan-source";
 import { renderMarkdown } from "../review/markdown";
 import { findWave, loadRolloutConfig, selectTargets } from "../rollout";
@@ -26,7 +27,7 @@ export interface PlanReviewRequest {
   readonly selection?: StackSelection;
   /** What the PR starts from: only stacks whose synth differs from its synth are planned. @default none: every stack is new */
   readonly base?: BaseSource;
-  /** Plan every stack, changed or not (drift checks). @default false */
+  /** Plan every stack, changed or not, and check live what the plans cannot see (modules/drift). @default false */
   readonly all?: boolean;
   /** Stacks planned at once. @default {@link defaultParallelism} */
   readonly parallelism?: number;
@@ -40,6 +41,8 @@ export interface PlanReviewResult {
   /** Stacks whose plan failed (each is in the report too, high risk). */
   readonly failed: readonly { readonly stack: string; readonly dir: string; readonly error: string }[];
   readonly planned: number;
+  /** With `all`: the stacks the drift check could not check (each named with its error). */
+  readonly driftErrors: DriftReport["errors"];
 }
 
 /**
@@ -77,13 +80,27 @@ export async function planReview(request: PlanReviewRequest, log: (line: string)
     const results = await planStacks(toPlan, request.parallelism ?? defaultParallelism(rollout, selection.wave), log);
     const planned = results.filter((r) => r.error === undefined);
     const failed = results.flatMap((r) => (r.error === undefined ? [] : [{ stack: r.stack, dir: path.relative(cwd, r.dir), error: r.error }]));
-    const report = withChangeSet(await reviewPlans(planned.map((r) => r.dir)), { base: base ? base.name : null, baseMissing: base?.missing === true, changes, failed });
+    let report = withChangeSet(await reviewPlans(planned.map((r) => r.dir)), { base: base ? base.name : null, baseMissing: base?.missing === true, changes, failed });
+    // --all: what the plans cannot see (terraform_data is never refreshed), checked live for the stacks planned.
+    const drift = request.all && toPlan.size > 0 ? await driftOf(rollout, [...toPlan.keys()], request.parallelism, log) : undefined;
+    if (drift) report = withDriftCheck(report, drift);
     const reviewFile = path.join(outdir, REVIEW_FILE);
     fs.writeFileSync(reviewFile, renderMarkdown(report));
-    return { report, reviewFile, failed, planned: planned.length };
+    return { report, reviewFile, failed, planned: planned.length, driftErrors: drift?.errors ?? [] };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The drift check of the planned stacks (modules/drift, with the AWS SDK: loaded only for --all). */
+async function driftOf(rollout: ResolvedRollout, stacks: readonly string[], parallelism: number | undefined, log: (line: string) => void): Promise<DriftReport> {
+  // A require, not import(): under tsx's CommonJS hook a dynamic import of a folder fails (ERR_UNSUPPORTED_DIR_IMPORT).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkDrift } = require("../drift") as typeof import("../drift");
+  log(`drift check of ${stacks.length} stack(s) (what the plans cannot see)`);
+  const { report } = await checkDrift(rollout, selectTargets(rollout, { stacks }), { parallelism });
+  log(`drift check: ${report.inSync} in sync, ${report.findings.length} finding(s), ${report.errors.length} not checked`);
+  return report;
 }
 
 /** Stacks planned at once when not given: the CPU count, at most the wave's maxConcurrency with a wave. */

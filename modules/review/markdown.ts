@@ -1,6 +1,8 @@
 import type { ChangeKind } from "./change-kind";
 import type { LiveCleanup, ReviewedChange, ReviewReport, StackReview } from "./report";
 import { RISK_MEANING, RISKS, type RiskOrNone } from "./risk";
+import type { ReviewDriftCheck } from "./drift-check";
+import type { DriftError, DriftFinding } from "../drift/findings";
 
 /** The review as a pull-request comment. */
 
@@ -36,8 +38,30 @@ export function renderMarkdown(report: ReviewReport): string {
   lines.push(`Risk: ${RISKS.map((r) => `**${r}** ${RISK_MEANING[r]}`).join(" · ")}.`);
   for (const r of removed) lines.push("", `### ${code(r.stack)}${r.account ? ` (${r.account}, ${r.region})` : ""}: removed, ${BADGE[r.risk]}`, "", r.reason);
   for (const f of failed) lines.push("", `### ${code(f.stack)}: plan failed, ${BADGE[f.risk]}`, "", `${f.error} (whole output: ${code(`${f.dir}/plan.log`)})`);
+  if (report.driftCheck) lines.push("", ...renderDriftCheck(report.driftCheck));
   for (const stack of report.stacks) lines.push("", ...renderStack(stack));
   return `${lines.join("\n")}\n`;
+}
+
+/** The live check of `plan-review --all`: findings and stacks not checked first, then the count in sync. */
+function renderDriftCheck(drift: ReviewDriftCheck): string[] {
+  const head = `### Drift check (what the plans cannot see): ${drift.inSync} of ${plural(drift.targets, "stack")} in sync`;
+  if (drift.findings.length === 0 && drift.errors.length === 0) return [head];
+  return [head, "", ...driftTable(drift.findings, drift.errors, (item) => BADGE[item.risk])];
+}
+
+/**
+ * The table of drift findings, then of the stacks that could not be checked (the `drift`
+ * command's and the review's); with `badge`, a Risk column first.
+ */
+export function driftTable<F extends DriftFinding, E extends DriftError>(findings: readonly F[], errors: readonly E[], badge?: (item: F | E) => string): string[] {
+  const risk = (item: F | E) => (badge ? [badge(item)] : []);
+  return [
+    row([...(badge ? ["Risk"] : []), "Stack", "Kind", "Instance", "Finding", "Fix"]),
+    row([...(badge ? ["---"] : []), "---", "---", "---", "---", "---"]),
+    ...findings.map((f) => row([...risk(f), code(f.stack), f.kind, f.instance ? code(f.instance) : "—", f.message, f.fix ? code(f.fix) : "—"])),
+    ...errors.map((e) => row([...risk(e), code(e.stack), e.wrongAccount ? "wrong account" : "not checked", "—", e.message, "—"])),
+  ];
 }
 
 /** "Compared with `base.json`: 1 planned (1 changed), 98 unchanged, not planned, 1 removed." */

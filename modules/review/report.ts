@@ -1,6 +1,7 @@
 import type { ChangeKind } from "./change-kind";
 import type { Risk, RiskOrNone } from "./risk";
 import type { AttributeChange } from "./values";
+import type { ReviewDriftCheck } from "./drift-check";
 
 /**
  * The review as data: what `review --json` prints. A stable shape: fields are only ever added;
@@ -28,6 +29,8 @@ export interface ReviewReport {
   readonly removed?: readonly RemovedStack[];
   /** Only from `plan-review`: stacks whose plan failed. High risk: nothing says what they would do. */
   readonly failed?: readonly FailedStack[];
+  /** Only from `plan-review --all`: the live check of what the plans cannot see (modules/drift). */
+  readonly driftCheck?: ReviewDriftCheck;
 }
 
 /** What `plan-review` did with a stack. */

@@ -1,4 +1,4 @@
-export { CampaignsTargetStack } from "./campaigns-target-stack";
+export { CampaignsTargetStack, onboardingAddress } from "./campaigns-target-stack";
 export { buildApp } from "./build-app";
 export { synthesize } from "./synth";
 export type { SynthRequest, SynthResult } from "./synth";

@@ -62,7 +62,14 @@ DEFAULT_CONFIG = {
     "onboardingPolls": 1,
     # API v2 also answers for v1 campaigns (AWS documents neither way; see emu_campaigns_v2).
     "v1CampaignsInV2": False,
+    # Regions where connect-campaigns and connect requests are denied, as an Organizations
+    # service control policy that denies a Region (aws:RequestedRegion) denies them: 403
+    # AccessDeniedException "... with an explicit deny in a service control policy".
+    "deniedRegions": [],
 }
+
+# The services a Region-deny applies to: the campaigns API (v1 and v2) and Amazon Connect.
+DENIABLE_SERVICES = (SERVICE, "connect")
 
 
 def validated(update: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
@@ -84,6 +91,9 @@ def validated(update: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
     for key in ("rates", "v1CampaignsInV2"):
         if not isinstance(config[key], bool):
             raise ValueError(f"{key} must be true or false")
+    regions = config["deniedRegions"]
+    if not isinstance(regions, list) or not all(isinstance(r, str) and r for r in regions):
+        raise ValueError("deniedRegions must be a list of Region names")
     if isinstance(config["rateScale"], bool) or not isinstance(config["rateScale"], (int, float)) or config["rateScale"] <= 0:
         raise ValueError("rateScale must be a positive number")
     return config
@@ -146,6 +156,10 @@ def _account(environ: dict[str, Any], access_key: str) -> str:
     )
 
 
+def _caller(environ: dict[str, Any], access_key: str) -> str:
+    return f"arn:aws:sts::{_account(environ, access_key)}:assumed-role/caller"
+
+
 def _json(start_response: Callable[..., Any], status: str, body: Any,
           headers: Iterable[tuple[str, str]] = ()) -> list[bytes]:
     data = json.dumps(body).encode()
@@ -202,11 +216,21 @@ class EmulatorMiddleware:
         if path.startswith(CONTROL_PREFIX):
             return self.control(environ, start_response, path[len(CONTROL_PREFIX):])
         scope = _credential_scope(environ)
+        if len(scope) == 5 and scope[3] in DENIABLE_SERVICES and scope[2] in self.config["deniedRegions"]:
+            return _aws_error(start_response, "403 Forbidden", "AccessDeniedException",
+                              f"User: {_caller(environ, scope[0])} is not authorized to perform: "
+                              f"{scope[3]}:{self._action(environ, scope[3])} with an explicit deny "
+                              "in a service control policy")
         if len(scope) == 5 and scope[3] == SERVICE:
             rejection = self.admit(environ, scope)
             if rejection:
                 return _aws_error(start_response, *rejection)
         return self.app(environ, start_response)
+
+    def _action(self, environ: dict[str, Any], service: str) -> str:
+        if service != SERVICE:
+            return "*"  # Connect's operations are not resolved here; the message still says "denied"
+        return quota_name(self.operation_of(environ["REQUEST_METHOD"], environ.get("PATH_INFO", "")))
 
     def admit(self, environ: dict[str, Any], scope: list[str]) -> tuple[str, str, str] | None:
         """Counts the request; returns (status, error type, message) to reject it with."""

@@ -28,6 +28,11 @@ export interface EmulatorConfig extends FaultConfig {
    * AWS documents neither way. Default false: each API answers only for its own campaigns.
    */
   v1CampaignsInV2?: boolean;
+  /**
+   * Regions whose connect-campaigns and connect requests are denied, as a Region-deny service
+   * control policy denies them (403 AccessDeniedException). Default none.
+   */
+  deniedRegions?: string[];
 }
 
 export interface StartOptions {

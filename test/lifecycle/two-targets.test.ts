@@ -119,6 +119,6 @@ describeWithTools("lifecycle: apply, re-plan and destroy two targets with real T
     const { Role: role } = await guarded.iam.send(new GetRoleCommand({ RoleName: "AWSServiceRoleForConnectCampaigns_eu" }));
     expect(role?.Path).toBe(ROLE_PATH);
     await expect(guarded.campaigns.send(new GetConnectInstanceConfigCommand({ connectInstanceId: instance.guarded }))).resolves.toBeDefined();
-    expect((await ws.stateList(stack.guarded)).length).toBe(4); // role, onboarding, its KMS key pin, cleanup
+    expect((await ws.stateList(stack.guarded)).length).toBe(5); // role, onboarding, its KMS key pin, cleanup, account guard
   });
 });

@@ -70,7 +70,7 @@ describe("the deploy role policy without a config (any account and Region)", () 
     expect(actions.filter((a) => a.includes("*"))).toEqual([]);
     expect(actions).not.toContain("iam:PassRole");
     expect(actions).not.toContain("sts:AssumeRole");
-    expect(new Set(actions.map((a) => a.split(":")[0]))).toEqual(new Set(["iam", "connect-campaigns", "events", "kms"]));
+    expect(new Set(actions.map((a) => a.split(":")[0]))).toEqual(new Set(["iam", "connect-campaigns", "connect", "events", "kms"]));
   });
 
   it("puts a resource on every statement and '*' only where the action takes no resource type", () => {
@@ -83,6 +83,7 @@ describe("the deploy role policy without a config (any account and Region)", () 
       "connect-campaigns:GetInstanceOnboardingJobStatus",
       "connect-campaigns:ListCampaigns",
       "connect-campaigns:StartInstanceOnboardingJob",
+      "connect:ListInstances",
       "iam:ListRoles",
     ]);
   });
@@ -189,6 +190,7 @@ describe("the deploy role policy narrowed by --config", () => {
       "ListInstanceCampaigns",
       "CleanUpCampaigns",
       "OffboardInstances",
+      "ScanAccountForRoleUse",
     ]);
   });
 

@@ -167,7 +167,13 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(fs.readFileSync(path.join(stackDirOf(dir, scaleStackId(0)), "plan.log"), "utf8")).toContain("$ terraform plan");
     // The provider comes from the filesystem mirror as a symlink: .terraform holds no copy of it.
     expect(directorySize(path.join(stackDirOf(dir, scaleStackId(0)), ".terraform"))).toBeLessThan(1024 * 1024);
-    expect(fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8")).toContain("3 planned (3 unchanged), 0 unchanged, not planned, 0 removed");
+    const review = fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8");
+    expect(review).toContain("3 planned (3 unchanged), 0 unchanged, not planned, 0 removed");
+    // Issue 17: --all also checks live what no plan sees: none of these roles or onboardings exists.
+    expect(run.stderr).toContain("drift check: 0 in sync, 6 finding(s), 0 not checked");
+    expect(review).toContain("### Drift check (what the plans cannot see): 0 of 3 stacks in sync");
+    expect(review).toContain(`| 🔴 high | \`${scaleStackId(0)}\` | role-missing |`);
+    expect(review).toMatch(new RegExp(`\\| 🔴 high \\| \`${scaleStackId(2)}\` \\| not-onboarded \\| .* -replace=terraform_data\\.onboarding-`));
 
     // Issue 10, point 5, on real plans: the review passes the fresh ones, and refuses, naming the
     // stack, once something that does not clean (an older synth, a test's own) rewrites a cdk.tf.json.

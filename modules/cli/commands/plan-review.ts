@@ -48,6 +48,8 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
   }
   log(`done: ${result.planned} planned, ${report.unchanged?.length ?? 0} unchanged, ${report.removed?.length ?? 0} removed, ${failed.length} failed; risk ${report.risk}`);
   if (failed.length > 0) throw new CliError(`plan-review: ${failed.length} stack(s) failed to plan: ${failed.map((f) => f.stack).join(", ")} (see plan.log in each)`);
+  const { driftErrors } = result;
+  if (driftErrors.length > 0) throw new CliError(`plan-review: the drift check failed for ${driftErrors.map((e) => e.stack).join(", ")}: ${driftErrors[0].message}`);
   if (options.failOn && gateTripped(report, options.failOn)) {
     log(`${report.risk}-risk changes present (--fail-on ${options.failOn})`);
     process.exitCode = ExitCode.gated;
