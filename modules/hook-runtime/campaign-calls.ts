@@ -25,6 +25,7 @@ export interface SummaryShape {
   readonly id?: string;
   readonly arn?: string;
   readonly name?: string;
+  readonly connectInstanceId?: string;
 }
 
 export interface ListPage<Summary> {

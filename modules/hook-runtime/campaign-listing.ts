@@ -13,6 +13,8 @@ export interface FoundCampaign {
   readonly id: string;
   readonly name: string;
   readonly arn: string;
+  /** The instance the answer says the campaign is on (checked against the one asked for: campaign-owner.ts). */
+  readonly connectInstanceId: string;
   readonly api: CampaignApiVersion;
   /** v2 only: TELEPHONY, SMS, EMAIL, WHATSAPP. */
   readonly channelSubtypes?: readonly string[];
@@ -32,7 +34,8 @@ export async function listInstanceCampaigns(apis: CampaignApis, instanceId: stri
     for (const c of await apis[api].listCampaigns(instanceId)) {
       const arn = c.arn ?? c.id ?? "";
       if (byArn.has(arn)) continue;
-      byArn.set(arn, { id: c.id ?? "", name: c.name ?? "", arn, api, ...(c.channelSubtypes ? { channelSubtypes: c.channelSubtypes } : {}) });
+      const { id = "", name = "", connectInstanceId = "", channelSubtypes } = c;
+      byArn.set(arn, { id, name, arn, connectInstanceId, api, ...(channelSubtypes ? { channelSubtypes } : {}) });
     }
   }
   return [...byArn.values()];

@@ -1,7 +1,7 @@
 // Shared set-up for the hook runtime's integration tests: the emulator, Connect instances,
 // campaigns, and the bundled hook run the way Terraform's local-exec runs it.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -172,6 +172,18 @@ export function runBundle(
     child.once("error", reject);
     child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/**
+ * A backup file is exactly `serialize` (the serialization of its campaign's describe call) at
+ * the file's own `backedUpAt`, which must be a time of this test run.
+ */
+export function expectBackupFile(file: string, serialize: (backedUpAt: string) => string): void {
+  const text = readFileSync(file, "utf8");
+  const { backedUpAt } = JSON.parse(text) as { backedUpAt?: unknown };
+  expect(typeof backedUpAt).toBe("string");
+  expect(Math.abs(Date.now() - Date.parse(String(backedUpAt)))).toBeLessThan(30 * 60_000);
+  expect(text).toBe(serialize(String(backedUpAt)));
 }
 
 /** The hook's last stdout line, parsed: the JSON summary. */
