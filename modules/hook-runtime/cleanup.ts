@@ -209,10 +209,11 @@ export async function runCleanup(input: CleanupHookInput, options: RunOptions = 
         // Only campaigns we deleted are still listed: the listing lags behind; give it time.
         await sleep(1000 * 2 ** (round - 1));
       } else {
+        const total = outcomes.size + fresh.length;
         const record = (outcome: CampaignOutcome): void => {
           outcomes.set(outcome.id, outcome);
           run.reporter.line(describeOutcome(outcome));
-          run.reporter.progress(outcomes.size, outcomes.size + fresh.length, "campaigns");
+          run.reporter.progress(outcomes.size, total, "campaigns");
         };
         const stop = new WorkStop();
         const backedUp = await backUpAll(fresh, target, run.apis, record, backups, stop);

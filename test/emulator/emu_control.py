@@ -18,7 +18,8 @@ from moto.moto_api._internal import moto_api_backend
 
 import emu_campaigns
 import emu_campaigns_v2
-from emu_requests import LOG_LIMIT, DescribeOverrides, RequestFaults, RequestNamer, error_response
+from emu_requests import (LOG_LIMIT, DescribeOverrides, RequestFaults, RequestNamer, error_response,
+                          wrong_bucket_owner)
 
 SERVICE = "connect-campaigns"  # the SigV4 name of API v1 and v2 alike
 V2_PREFIX = "v2:"
@@ -193,6 +194,8 @@ class EmulatorMiddleware:
                 self.log.append({"service": service, "operation": operation,
                                  "account": _account(environ, scope[0]), "region": scope[2]})
             fault = self.faults.take(f"{service}:{operation}")
+        if fault is None and service == "s3":
+            fault = wrong_bucket_owner(environ)
         if fault:
             return error_response(start_response, service, self.namer.protocol(service), fault)
         if service == SERVICE:

@@ -149,6 +149,20 @@ def error_response(start_response: Callable[..., Any], service: str, protocol: s
     return [data]
 
 
+def wrong_bucket_owner(environ: dict[str, Any]) -> dict[str, Any] | None:
+    """S3's ExpectedBucketOwner, which moto ignores: a request naming an owner the bucket does not
+    have fails 403 AccessDenied (S3 User Guide, "Verifying bucket ownership with bucket owner
+    condition"). Path-style requests only, as the SDK sends them to a loopback endpoint."""
+    from moto.s3.models import s3_backends  # loaded with the server
+
+    expected = environ.get("HTTP_X_AMZ_EXPECTED_BUCKET_OWNER")
+    bucket = environ.get("PATH_INFO", "").lstrip("/").partition("/")[0]
+    owner = s3_backends.bucket_accounts.get(bucket)
+    if expected is None or owner is None or owner[1] == expected:
+        return None
+    return {"status": 403, "errorType": "AccessDenied", "message": "Access Denied"}
+
+
 class DescribeOverrides:
     """DescribeCampaign of a campaign id answers with these members changed (null removes one)."""
 
