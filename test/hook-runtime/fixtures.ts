@@ -143,6 +143,8 @@ export interface RunBundleOptions {
   readonly env?: Record<string, string>;
   /** Called with stdout so far after each chunk; return true to SIGKILL the hook. */
   readonly killWhen?: (stdout: string) => boolean;
+  /** A command that runs node (e.g. strace and its options), put in front of `node <bundle>`. */
+  readonly prefix?: readonly string[];
 }
 
 /**
@@ -157,7 +159,8 @@ export function runBundle(
   options: RunBundleOptions = {},
 ): Promise<HookRun> {
   const parentEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_")));
-  const child = spawn(process.execPath, [bundle, command], {
+  const [program, ...args] = [...(options.prefix ?? []), process.execPath, bundle, command];
+  const child = spawn(program, args, {
     env: { ...parentEnv, ...emulator.env, ...FAST_QUOTAS, ...options.env, CAMPAIGNS_HOOK_INPUT: JSON.stringify(input) },
     stdio: ["ignore", "pipe", "pipe"],
   });
