@@ -46,9 +46,12 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
         exitCode = Math.max(exitCode, result.exitCode);
       } catch (error) {
         // The JSON says what was done before the failure (earlier instances, and this one's
-        // deletions when the cleanup got that far), then the failure goes out as usual.
+        // deletions when the cleanup got that far), then the failure goes out as usual. A failure
+        // before anything was done prints no JSON: only the error, as for any refusal.
         if (!(error instanceof runtime.HookFailure)) throw error;
-        const done = error instanceof runtime.CleanupFailure ? { summary: error.result.summary, campaigns: error.result.campaigns } : {};
+        const partial = error instanceof runtime.CleanupFailure;
+        if (results.length === 0 && !partial) throw error;
+        const done = partial ? { summary: error.result.summary, campaigns: error.result.campaigns } : {};
         results.push({ instance: input.instance_id, ...done, error: error.message, exitCode: error.exitCode });
         report();
         throw error;
