@@ -3,13 +3,14 @@
 // another campaign or with one restore could not read, an S3 upload or a delete that fails midway,
 // a backup bucket of another account. Each time: the right exit code, what was done reported,
 // and nothing deleted after the failure.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { HookExit } from "../../modules/hook-contract";
 import { assumeAccount } from "../emulator/aws-fixtures";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
-import { ACCOUNT, buildBundle, campaignsClient, createCampaigns, createInstance, hookInput, listNames, runBundle, summaryOf } from "./fixtures";
+import { runBin } from "../support/bin";
+import { ACCOUNT, buildBundle, campaignsClient, createCampaigns, createInstance, hookInput, listNames, runBundle, summaryOf, tempDir } from "./fixtures";
 import { campaignsV2Client, createV2Campaigns, listV2 } from "./v2-fixtures";
 
 const OTHER_ACCOUNT = "210987654321";
@@ -72,6 +73,23 @@ describeWithEmulator("cleanup hook: what it checks before deleting (bundled)", (
     await emulator().configure({ ignoreInstanceIdFilter: false });
     expect(await listV2(v2, mine)).toHaveLength(2);
     expect(await listV2(v2, theirs)).toHaveLength(1);
+  });
+
+  test("the dry run (`cleanup --dry-run`, bin) refuses the same listing: exit 3, no plan printed", async () => {
+    const v2 = campaignsV2Client(emulator());
+    const mine = await createInstance(emulator());
+    const theirs = await createInstance(emulator());
+    await createV2Campaigns(v2, theirs, 1);
+    await emulator().configure({ ignoreInstanceIdFilter: true });
+    const dir = tempDir("dry-run-checks");
+    const config = join(dir, "rollout.json");
+    writeFileSync(config, JSON.stringify({ targets: [{ account: ACCOUNT, region: REGION, instances: [{ id: mine }] }] }));
+
+    const run = await runBin(emulator(), ["cleanup", "--config", config, "--stack", `campaigns-${ACCOUNT}-${REGION}`, "--dry-run"]);
+
+    expect(run.code).toBe(HookExit.refused);
+    expect(run.stderr).toContain(`of instance ${theirs}, not of instance ${mine}`);
+    expect(run.stdout).not.toContain("would back up");
   });
 
   test.each([
