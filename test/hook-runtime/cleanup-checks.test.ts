@@ -10,7 +10,7 @@ import { HookExit } from "../../modules/hook-contract";
 import { assumeAccount } from "../emulator/aws-fixtures";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
 import { runBin } from "../support/bin";
-import { ACCOUNT, buildBundle, campaignsClient, createCampaigns, createInstance, hookInput, listNames, runBundle, summaryOf, tempDir } from "./fixtures";
+import { ACCOUNT, buildBundle, campaignsClient, createCampaigns, createInstance, hookInput, listNames, onboardingHookInput, runBundle, summaryOf, tempDir } from "./fixtures";
 import { campaignsV2Client, createV2Campaigns, listV2 } from "./v2-fixtures";
 
 const OTHER_ACCOUNT = "210987654321";
@@ -73,6 +73,22 @@ describeWithEmulator("cleanup hook: what it checks before deleting (bundled)", (
     await emulator().configure({ ignoreInstanceIdFilter: false });
     expect(await listV2(v2, mine)).toHaveLength(2);
     expect(await listV2(v2, theirs)).toHaveLength(1);
+  });
+
+  test("offboarding refuses the same listing, naming the other instance, and stays onboarded", async () => {
+    const mine = await createInstance(emulator());
+    const theirs = await createInstance(emulator());
+    expect((await runBundle(bundle, emulator(), "onboard", onboardingHookInput(mine))).code).toBe(HookExit.ok);
+    await createCampaigns(campaignsClient(emulator()), theirs, 1);
+    await emulator().configure({ ignoreInstanceIdFilter: true });
+
+    const run = await runBundle(bundle, emulator(), "offboard", onboardingHookInput(mine));
+
+    expect(run.code).toBe(HookExit.refused);
+    expect(run.stderr).toContain(`of instance ${theirs}, not of instance ${mine}`);
+    expect(run.stderr).toContain("Nothing was offboarded.");
+    const { requests } = await emulator().stats();
+    expect(requests["v2:DeleteConnectInstanceConfig"]).toBeUndefined();
   });
 
   test("the dry run (`cleanup --dry-run`, bin) refuses the same listing: exit 3, no plan printed", async () => {
