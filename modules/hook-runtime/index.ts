@@ -5,14 +5,14 @@
  */
 export { runHook } from "./run";
 export { parseHookInput } from "./input";
-export { runCleanup, planCleanup, isActive } from "./cleanup";
+export { runCleanup, planCleanup, isActive, CleanupFailure } from "./cleanup";
 export type { CleanupResult, CleanupSummary, CampaignOutcome, CleanupPlan, CleanupPlanSummary, PlannedCampaign } from "./cleanup";
 export { runOnboarding, FAILURE_HINTS, encryptionConfig } from "./onboarding";
 export type { OnboardingResult } from "./onboarding";
 export { runOffboarding } from "./offboarding";
 export type { OffboardingResult } from "./offboarding";
 export { restoreBackups } from "./restore";
-export type { RestoreOptions, RestoreResult, RestoreSummary, RestoredCampaign, RestoreOutcome } from "./restore";
+export type { RestoreOptions, RestoreResult, RestoreSummary, RestoredCampaign, RestoreOutcome, SkippedPath } from "./restore";
 export { serializeCampaign, serializeCampaignV2, serializeBackup, V2_BACKUP_API, backupPath, backupRoot } from "./backup";
 export { parseBackup } from "./backup-file";
 export type { Backup } from "./backup-file";

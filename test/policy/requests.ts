@@ -209,10 +209,20 @@ export const HOOK_REQUESTS: readonly RequestSpec[] = [
   {
     caller: "backup.ts backUpCampaign (S3 copy)",
     needs: "backupBucket",
-    request: (w) => on(w, "s3:PutObject", backupObject(w, w.backupBucket!, w.account)),
+    // S3 sets s3:ResourceAccount to the bucket owner's account.
+    request: (w) => on(w, "s3:PutObject", backupObject(w, w.backupBucket!, w.account), { "s3:ResourceAccount": w.account }),
     nearMisses: (w) => [
-      { kind: "account", why: "another account's prefix in the same bucket", request: on(w, "s3:PutObject", backupObject(w, w.backupBucket!, OTHER_ACCOUNT)) },
-      { kind: "bucket", why: "another bucket", request: on(w, "s3:PutObject", backupObject(w, "someone-elses-bucket", w.account)) },
+      {
+        kind: "account",
+        why: "another account's prefix in the same bucket",
+        request: on(w, "s3:PutObject", backupObject(w, w.backupBucket!, OTHER_ACCOUNT), { "s3:ResourceAccount": w.account }),
+      },
+      {
+        kind: "account",
+        why: "the same bucket name and key in a bucket another account owns",
+        request: inAccount(on(w, "s3:PutObject", backupObject(w, w.backupBucket!, w.account), { "s3:ResourceAccount": OTHER_ACCOUNT }), OTHER_ACCOUNT),
+      },
+      { kind: "bucket", why: "another bucket", request: on(w, "s3:PutObject", backupObject(w, "someone-elses-bucket", w.account), { "s3:ResourceAccount": w.account }) },
     ],
   },
 ];

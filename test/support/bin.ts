@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
+import type { Emulator } from "../emulator/emulator";
+import { FAST_QUOTAS } from "../hook-runtime/fixtures";
 import type { CliRun } from "./cli";
 
 /** The CLI as a user runs it from a checkout: `bin/connect-campaigns-iac.js`, in its own process. */
@@ -18,4 +20,13 @@ export function runBin(args: readonly string[], options: { readonly cwd?: string
       else resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * The real `bin/` against the emulator: the emulator's endpoint and test credentials, fast quotas,
+ * and `env` on top; none of this process's AWS_* variables leaks in.
+ */
+export function runBinWithEmulator(emulator: Emulator, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const parentEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_")));
+  return runBin(args, { env: { ...parentEnv, ...emulator.env, ...FAST_QUOTAS, ...env } });
 }
