@@ -63,12 +63,14 @@ export interface StackReview {
   /** How many resources each kind of change touches (data source reads under "read"). */
   readonly counts: Readonly<Record<ChangeKind, number>>;
   readonly risk: RiskOrNone;
+  /** What the plan as a whole carries (it errored, say), counted in `risk` like a change. */
+  readonly findings: readonly Finding[];
   /** Every change but plain no-ops, highest risk first. */
   readonly changes: readonly ReviewedChange[];
   /** Objects changed outside Terraform, as seen while planning. */
   readonly drift: readonly DriftEntry[];
   readonly outputs: readonly OutputEntry[];
-  /** Things that make the plan itself suspect (it errored, say). */
+  /** Things that make the plan itself suspect but carry no risk (an errored plan is a finding instead). */
   readonly warnings: readonly string[];
   /** With `--live`: the campaigns each destroy hook would find now. */
   readonly live?: readonly LiveCleanup[];
@@ -123,6 +125,8 @@ export interface LiveCleanup {
   readonly address: string;
   readonly instance: string;
   readonly allowCampaignDeletion: boolean;
+  /** True for a hook the plan does not destroy but arms (allow_campaign_deletion becomes true): its next destroy deletes these. */
+  readonly armed?: true;
   /** The campaigns that exist now; absent when they could not be listed. */
   readonly campaigns?: readonly LiveCampaign[];
   /** Why they could not be listed. */
