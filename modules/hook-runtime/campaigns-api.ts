@@ -23,7 +23,7 @@ import {
   StartInstanceOnboardingJobCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import { CampaignCalls, type InstanceFilter, type OrGone } from "./campaign-calls";
+import { CampaignCalls, type OrGone } from "./campaign-calls";
 import type { Scope } from "./errors";
 
 export { STATE_BATCH_SIZE, type OrGone } from "./campaign-calls";

@@ -18,7 +18,7 @@ import {
   ListCampaignsCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaignsv2";
-import { CampaignCalls, type InstanceFilter, type OrGone } from "./campaign-calls";
+import { CampaignCalls, type OrGone } from "./campaign-calls";
 import type { Scope } from "./errors";
 
 export type { Campaign as CampaignV2, CampaignSummary as CampaignSummaryV2, CreateCampaignRequest as CreateCampaignV2Request };

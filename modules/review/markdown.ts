@@ -22,7 +22,7 @@ export function renderMarkdown(report: ReviewReport): string {
   const removed = report.removed ?? [];
   const failed = report.failed ?? [];
   if (report.base !== undefined) lines.push(changeSetLine(report), "", ...unchangedList(report));
-  if (removed.length === 0 && failed.length === 0 && report.stacks.every((s) => s.changes.length === 0 && s.drift.length === 0 && s.outputs.length === 0)) {
+  if (removed.length === 0 && failed.length === 0 && report.stacks.every((s) => s.findings.length === 0 && s.changes.length === 0 && s.drift.length === 0 && s.outputs.length === 0)) {
     lines.push(`Nothing to review: ${plural(report.stacks.length, "stack")} planned, no changes.`, "");
   }
   const dashes = TABLE_KINDS.map(() => "—");
@@ -91,6 +91,7 @@ function renderStack(stack: StackReview): string[] {
   const where = [stack.account, stack.region].filter(Boolean).join(", ");
   const lines = [`### ${code(stack.stack)}${where ? ` (${where})` : ""}: ${BADGE[stack.risk]}`, ""];
   for (const warning of stack.warnings) lines.push(`> **Warning:** ${warning}`, "");
+  for (const finding of stack.findings) lines.push(`> ${BADGE[finding.risk]}: ${finding.reason}`, "");
   if (stack.changes.length === 0) lines.push("No changes.");
   else {
     lines.push(row(["Risk", "Action", "Resource", "Why"]), row(["---", "---", "---", "---"]));
@@ -123,7 +124,8 @@ function why(change: ReviewedChange): string {
 }
 
 function renderLive(live: LiveCleanup): string[] {
-  const head = `**Now on instance ${code(live.instance)}** (destroy hook ${code(live.address)}, deletion ${live.allowCampaignDeletion ? "allowed" : "not allowed"}):`;
+  const what = live.armed ? `hook ${code(live.address)} arms campaign deletion` : `destroy hook ${code(live.address)}, deletion ${live.allowCampaignDeletion ? "allowed" : "not allowed"}`;
+  const head = `**Now on instance ${code(live.instance)}** (${what}):`;
   if (live.error !== undefined) return [`${head} could not list campaigns: ${live.error}`];
   if (!live.campaigns || live.campaigns.length === 0) return [`${head} no campaigns.`];
   return [`${head} ${plural(live.campaigns.length, "campaign")}`, "", ...live.campaigns.map((c) => `- ${code(c.name)} (${code(c.id)}, ${c.state})`)];

@@ -71,6 +71,8 @@ export interface StackReview {
   /** How many resources each kind of change touches (data source reads under "read"). */
   readonly counts: Readonly<Record<ChangeKind, number>>;
   readonly risk: RiskOrNone;
+  /** What the plan as a whole carries (it errored, say), counted in `risk` like a change. */
+  readonly findings: readonly Finding[];
   /** Every change but plain no-ops, highest risk first. */
   readonly changes: readonly ReviewedChange[];
   /** Objects changed outside Terraform, as seen while planning. */
@@ -82,7 +84,7 @@ export interface StackReview {
    * tag update, say). Not changes: not in `outputs`, not in the Markdown.
    */
   readonly rereadOutputs: readonly string[];
-  /** Things that make the plan itself suspect (it errored, say). */
+  /** Things that make the plan itself suspect but carry no risk (an errored plan is a finding instead). */
   readonly warnings: readonly string[];
   /** With `--live`: the campaigns each destroy hook would find now. */
   readonly live?: readonly LiveCleanup[];
@@ -137,6 +139,8 @@ export interface LiveCleanup {
   readonly address: string;
   readonly instance: string;
   readonly allowCampaignDeletion: boolean;
+  /** True for a hook the plan does not destroy but arms (allow_campaign_deletion becomes true): its next destroy deletes these. */
+  readonly armed?: true;
   /** The campaigns that exist now; absent when they could not be listed. */
   readonly campaigns?: readonly LiveCampaign[];
   /** Why they could not be listed. */

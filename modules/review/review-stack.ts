@@ -2,7 +2,7 @@ import { CHANGE_KINDS, changeKind, type ChangeKind } from "./change-kind";
 import type { PlanDocument, PlanResourceChange } from "./plan-json";
 import type { DriftEntry, Finding, OutputEntry, ReviewedChange, StackReview } from "./report";
 import { highestRisk, riskRank } from "./risk";
-import { RISK_RULES } from "./rules";
+import { PLAN_RULES, RISK_RULES } from "./rules";
 import { stackIdentity } from "./stack-identity";
 import { ABSENT, changedAttributes, renderShown, shownAt } from "./values";
 import { RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
@@ -23,17 +23,22 @@ export function reviewStack({ source, dirName, plan }: StackSource): StackReview
     .map((resource) => reviewChange(resource, retired))
     .filter((change) => change.kind !== "no-op" || change.importing !== undefined || change.movedFrom !== undefined)
     .sort((a, b) => riskRank(b.risk) - riskRank(a.risk) || a.address.localeCompare(b.address));
+  const findings: Finding[] = PLAN_RULES.flatMap((rule) => {
+    const reason = rule.check(plan);
+    return reason === undefined ? [] : [{ rule: rule.id, risk: rule.risk, reason }];
+  });
   return {
     source,
     ...stackIdentity(plan, dirName, source),
     terraformVersion: plan.terraform_version ?? null,
     formatVersion: plan.format_version,
     counts,
-    risk: highestRisk(changes.map((c) => c.risk)),
+    risk: highestRisk([...findings, ...changes].map((c) => c.risk)),
+    findings,
     changes,
     drift: (plan.resource_drift ?? []).flatMap(reviewDrift),
     ...reviewOutputs(plan),
-    warnings: plan.errored ? ["Terraform reported errors while planning: this plan is incomplete and cannot be applied."] : [],
+    warnings: [],
   };
 }
 

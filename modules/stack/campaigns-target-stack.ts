@@ -7,7 +7,7 @@ import { ICampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
 import { CampaignsAccountGuard } from "../account-guard";
-import { addRemovedBlock, addressAt, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
+import { addRemovedBlock, addressAt, literalValues, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
 import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
@@ -58,7 +58,9 @@ export class CampaignsTargetStack extends TerraformStack {
       region: target.region,
       allowedAccountIds: [target.account],
       assumeRole: target.deployRoleArn ? [{ roleArn: target.deployRoleArn, sessionName: PROVIDER_SESSION_NAME }] : undefined,
-      defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: { ...target.tags } }] : undefined,
+      // Tags are data: literal, never a template (see `literal`). The backend's settings need no
+      // escaping: Terraform reads a backend block literally.
+      defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: literalValues({ ...target.tags }) }] : undefined,
     });
 
     if (target.retired) {
