@@ -5,6 +5,7 @@
  * own (see package.json `exports`), which load no cdktf.
  */
 export * from "./role";
+export { ValidationError } from "./validation";
 export { CampaignsHook } from "./hook-construct";
 export type { CampaignsHookBaseProps, CampaignsHookKind, CampaignsHookSpec } from "./hook-construct";
 export { InstanceOnboarding } from "./onboarding";

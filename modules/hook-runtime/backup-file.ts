@@ -5,7 +5,7 @@
 import { basename, sep } from "node:path";
 import type { CreateCampaignRequest, DialerConfig, OutboundCallConfig } from "@aws-sdk/client-connectcampaigns";
 import type { CreateCampaignRequest as CreateCampaignV2Request } from "@aws-sdk/client-connectcampaignsv2";
-import { parseArn } from "./arn";
+import { parseArn } from "../aws-values";
 import { V2_BACKUP_API } from "./backup";
 
 interface BackupBase {

@@ -3,7 +3,7 @@ import type { core } from "zod";
 import { allowedKeysAt } from "./allowed-keys";
 import { decodeConfigText, lineAndColumn, withoutBom } from "./config-text";
 import { ConfigError, ConfigProblem, jsonPath } from "./problems";
-import { quote } from "./quote";
+import { quote } from "../aws-values";
 import { resolveTarget, resolveWaves } from "./resolve";
 import type { ResolvedRollout } from "./resolved";
 import { CONFIG_RULES } from "./rules";

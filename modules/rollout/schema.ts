@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { customSuffixProblem, parseCampaignsRoleArn } from "../role/names";
-import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN, tagKeyProblem, tagValueProblem } from "./tag-rules";
+import {
+  ACCOUNT_ID,
+  ACCOUNT_ID_EXPECTED,
+  INSTANCE_ID,
+  INSTANCE_ID_EXPECTED,
+  KMS_KEY_ARN,
+  PARTITIONS,
+  KMS_KEY_ARN_EXPECTED,
+  REGION_CODE,
+  REGION_EXPECTED,
+  TAG_KEY_PATTERN,
+  TAG_VALUE_PATTERN,
+  tagKeyProblem,
+  tagValueProblem,
+} from "../aws-values";
 
 /**
  * The rollout config file, as a zod schema: the single source of its validation, its TypeScript
@@ -9,31 +23,28 @@ import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN, tagKeyProblem, tagValueProblem } fr
  * Every message here says what was expected; the loader prefixes the file and JSON path.
  */
 
-const PARTITION = "(aws|aws-us-gov|aws-cn)";
+const PARTITION = `(${PARTITIONS.join("|")})`;
 /** Placeholders that templates may use, filled per target. */
 export const TEMPLATE_PLACEHOLDERS = ["{account}", "{region}"] as const;
 
 const account = z
   .string()
-  .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id" })
+  .regex(ACCOUNT_ID, { error: ACCOUNT_ID_EXPECTED })
   .describe("AWS account id, 12 digits.");
 
 const region = z
   .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region code like us-east-1" })
+  .regex(REGION_CODE, { error: REGION_EXPECTED })
   .describe("AWS Region code. Must be a Region where outbound campaigns is available unless allowUnlistedRegion is set.");
 
 const instanceId = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-    error: "expected an Amazon Connect instance id (a lowercase UUID like 12345678-aaaa-bbbb-cccc-1234567890ab)",
-  })
+  .regex(INSTANCE_ID, { error: INSTANCE_ID_EXPECTED })
   .describe("Amazon Connect instance id (UUID).");
 
-export const KMS_KEY_ARN = new RegExp(`^arn:${PARTITION}:kms:([a-z0-9-]+):(\\d{12}):key/[\\w-]+$`);
 const kmsKeyArn = z
   .string()
-  .regex(KMS_KEY_ARN, { error: "expected a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/<key id> (aliases are not accepted)" })
+  .regex(KMS_KEY_ARN, { error: KMS_KEY_ARN_EXPECTED })
   .describe("KMS key that encrypts the instance's campaigns data. Keys are regional: it must be in the target's Region.");
 
 const roleArnTemplate = z

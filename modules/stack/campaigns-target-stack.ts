@@ -2,18 +2,16 @@ import * as path from "node:path";
 import { Construct } from "constructs";
 import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ICampaignsServiceLinkedRole } from "../role";
+import { CampaignsServiceLinkedRole, ICampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
-import { addRemovedBlock, addressAt, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
+import { addRemovedBlock, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
 import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 
 /** Construct ids: part of every resource address in state, never to be changed. */
 const ROLE_ID = "role";
-/** The id of the `aws_iam_service_linked_role` inside the created and adopted role constructs (modules/role). */
-const ROLE_RESOURCE_ID = "role";
 const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
 const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
 
@@ -100,7 +98,7 @@ export class CampaignsTargetStack extends TerraformStack {
   private retireTarget(): void {
     for (const instance of this.target.instances) this.retireInstance(instance.id);
     if (this.target.role.mode !== "observe") {
-      addRemovedBlock(this, { from: addressAt(this, "aws_iam_service_linked_role", [ROLE_ID, ROLE_RESOURCE_ID]) });
+      addRemovedBlock(this, { from: CampaignsServiceLinkedRole.resourceAddressAt(this, ROLE_ID) });
     }
   }
 
