@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ONBOARDING_TIMEOUT_BOUNDS } from "../hook-contract";
 import { customSuffixProblem, parseCampaignsRoleArn } from "../role/names";
 import {
   ACCOUNT_ID,
@@ -162,8 +163,8 @@ const targetSettings = {
   onboardingTimeoutSeconds: z
     .number()
     .int({ error: "expected a whole number of seconds" })
-    .min(10, { error: "expected at least 10 seconds" })
-    .max(3600, { error: "expected at most 3600 seconds" })
+    .min(ONBOARDING_TIMEOUT_BOUNDS.min, { error: `expected at least ${ONBOARDING_TIMEOUT_BOUNDS.min} seconds` })
+    .max(ONBOARDING_TIMEOUT_BOUNDS.max, { error: `expected at most ${ONBOARDING_TIMEOUT_BOUNDS.max} seconds` })
     .optional()
     .describe("How long onboarding may take before apply fails. Default: 600."),
   allowUnlistedRegion: z

@@ -3,8 +3,7 @@ import { Construct } from "constructs";
 import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CampaignsServiceLinkedRole, ICampaignsServiceLinkedRole } from "../role";
-import { InstanceOnboarding } from "../onboarding";
-import { CampaignCleanupHook } from "../destroy-hook";
+import { CampaignsInstance } from "../instance";
 import { addRemovedBlock, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
@@ -12,8 +11,8 @@ import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPa
 
 /** Construct ids: part of every resource address in state, never to be changed. */
 const ROLE_ID = "role";
-const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
-const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
+/** The instance constructs' ids (their resources' addresses are the instance's own: see CampaignsInstance). */
+const instanceConstructId = (instanceId: string) => `instance-${instanceId}`;
 
 /**
  * One (account, Region) target: the campaigns role, each Connect instance onboarded, and a
@@ -52,16 +51,19 @@ export class CampaignsTargetStack extends TerraformStack {
     const campaignsRole = campaignsRoleFor(this, ROLE_ID, target.role);
     this.role = campaignsRole;
 
+    // The Region, account and deploy role come from the provider above (the target's).
     for (const { instance, settings } of hookSettingsFor(target, this.stackDir)) {
-      if (instance.retired) {
-        this.retireInstance(instance.id);
-        continue;
+      if (instance.retired) CampaignsInstance.retire(this, instance.id);
+      else {
+        new CampaignsInstance(this, instanceConstructId(instance.id), {
+          role: campaignsRole,
+          instanceId: instance.id,
+          kmsKeyArn: settings.kmsKeyArn,
+          allowCampaignDeletion: settings.allowCampaignDeletion,
+          backup: { dir: settings.backupDir, s3Bucket: settings.backupS3Bucket },
+          onboardingTimeoutSeconds: settings.onboardingTimeoutSeconds,
+        });
       }
-      const onboarding = new InstanceOnboarding(this, onboardingId(instance.id), { settings, role: campaignsRole.dependable });
-      new CampaignCleanupHook(this, cleanupId(instance.id), {
-        settings,
-        dependsOn: [onboarding.resource, campaignsRole.dependable],
-      });
     }
 
     new TerraformOutput(this, "role_arn", { value: campaignsRole.roleArn, description: "ARN of the campaigns service-linked role, as IAM reports it." });
@@ -84,19 +86,9 @@ export class CampaignsTargetStack extends TerraformStack {
     });
   }
 
-  /**
-   * Both hooks of an instance leave through `removed` blocks: Terraform destroys the cleanup hook
-   * first (state records that it depends on the onboarding), so campaigns are backed up and
-   * deleted before the instance is offboarded.
-   */
-  private retireInstance(instanceId: string): void {
-    CampaignCleanupHook.retire(this, cleanupId(instanceId));
-    InstanceOnboarding.retire(this, onboardingId(instanceId));
-  }
-
   /** Every instance retired, then the role (created or adopted) deleted; nothing is read back. */
   private retireTarget(): void {
-    for (const instance of this.target.instances) this.retireInstance(instance.id);
+    for (const instance of this.target.instances) CampaignsInstance.retire(this, instance.id);
     if (this.target.role.mode !== "observe") {
       addRemovedBlock(this, { from: CampaignsServiceLinkedRole.resourceAddressAt(this, ROLE_ID) });
     }
