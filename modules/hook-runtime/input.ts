@@ -9,6 +9,7 @@ import {
   type OnboardingHookInput,
 } from "../hook-contract";
 import { HookFailure } from "./errors";
+import { ACCOUNT_ID } from "../aws-values";
 
 type Check = (value: unknown) => boolean;
 const isString: Check = (v) => typeof v === "string" && v !== "";
@@ -17,7 +18,7 @@ type Fields<T> = Readonly<Record<Exclude<keyof T, keyof HookInputBase>, [Check, 
 
 const BASE: Readonly<Record<Exclude<keyof HookInputBase, "kind">, [Check, string]>> = {
   stack: [isString, "a non-empty string"],
-  account: [(v) => typeof v === "string" && /^\d{12}$/.test(v), "a 12-digit account id"],
+  account: [(v) => typeof v === "string" && ACCOUNT_ID.test(v), "a 12-digit account id"],
   region: [(v) => typeof v === "string" && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), "an AWS region name"],
   instance_id: [isString, "a non-empty string"],
   deploy_role_arn: [isStringOrNull, "an ARN or null"],
