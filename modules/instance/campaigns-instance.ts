@@ -71,6 +71,14 @@ export interface CampaignsInstanceProps {
    * @default - the stack's {@link CampaignsHookAsset}
    */
   readonly hook?: CampaignsHookAsset;
+  /**
+   * The construct ids, under the same scope, of the `InstanceOnboarding` and `CampaignCleanupHook`
+   * a stack of your own onboarded this instance with before this construct: Terraform `moved`
+   * blocks carry their state to this construct's addresses (no hook runs, nothing is replaced).
+   * Keep it until every state of the stack has been applied once.
+   * @default - none: a new instance, or one that `CampaignsTargetStack` made (same addresses already)
+   */
+  readonly movedFrom?: { readonly onboarding: string; readonly cleanup: string };
 }
 
 /**
@@ -159,7 +167,7 @@ export class CampaignsInstance extends Construct {
       dependsOn: [this.onboarding.resource, props.role.dependable],
       hook: props.hook,
     });
-    this.ownAddresses(scope);
+    this.ownAddresses(scope, props.movedFrom);
   }
 
   /** What an account-level construct waits for (at destroy, runs before): this instance's cleanup hook. */
@@ -211,9 +219,19 @@ export class CampaignsInstance extends Construct {
   }
 
   /** The addresses of the layout this construct replaced (scope/onboarding-<id>/…, scope/campaign-cleanup-<id>/cleanup). */
-  private ownAddresses(scope: Construct): void {
-    this.onboarding.resource.overrideLogicalId(logicalIdAt(scope, [onboardingId(this.instanceId), ONBOARDING_RESOURCE]));
-    this.onboarding.kmsKeyPin.overrideLogicalId(logicalIdAt(scope, [onboardingId(this.instanceId), KMS_KEY_PIN_RESOURCE]));
-    this.cleanup.resource.overrideLogicalId(logicalIdAt(scope, [cleanupId(this.instanceId), CLEANUP_RESOURCE]));
+  private ownAddresses(scope: Construct, movedFrom: CampaignsInstanceProps["movedFrom"]): void {
+    const resources: [TerraformData, string, string | undefined][] = [
+      [this.onboarding.resource, onboardingId(this.instanceId), movedFrom?.onboarding],
+      [this.onboarding.kmsKeyPin, onboardingId(this.instanceId), movedFrom?.onboarding],
+      [this.cleanup.resource, cleanupId(this.instanceId), movedFrom?.cleanup],
+    ];
+    const ids = [ONBOARDING_RESOURCE, KMS_KEY_PIN_RESOURCE, CLEANUP_RESOURCE];
+    resources.forEach(([resource, owner, earlier], i) => {
+      resource.overrideLogicalId(logicalIdAt(scope, [owner, ids[i]]));
+      if (earlier === undefined) return;
+      if (earlier === owner) throw new ValidationError(this, "movedFrom", `"${earlier}" is already this instance's address: omit movedFrom`);
+      // After the override: cdktf reads the move's target address when it is declared.
+      resource.moveFromId(`${resource.terraformResourceType}.${logicalIdAt(scope, [earlier, ids[i]])}`);
+    });
   }
 }

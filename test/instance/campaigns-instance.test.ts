@@ -2,6 +2,8 @@ import { Testing, TerraformStack } from "cdktf";
 import { AwsProvider, AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
 import { CampaignCleanupHook, CampaignsInstance, CampaignsInstanceProps, CampaignsServiceLinkedRole, InstanceOnboarding, ValidationError } from "../../modules";
 import { synthJson } from "../support/synth";
+import before from "../stack/fixtures/addresses-before.json";
+import { CUSTOM_STACK, type Captured } from "../stack/fixtures/capture-addresses";
 
 const INSTANCE = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/5f1e2d3c-4b5a-4697-8877-665544332211";
@@ -83,6 +85,19 @@ describe("CampaignsInstance", () => {
     expect(removed.map((r) => r.from.replace(/_[0-9A-F]{8}$/, ""))).toEqual([`terraform_data.campaign-cleanup-${INSTANCE}_cleanup`, `terraform_data.onboarding-${INSTANCE}_onboarding`]);
   });
 
+  it("movedFrom carries a stack built with the two hook constructs to the instance's addresses (moved blocks)", () => {
+    // The custom-stack example before CampaignsInstance: InstanceOnboarding "onboarding", CampaignCleanupHook "campaign-cleanup".
+    const old = Object.keys(((before as Captured)[CUSTOM_STACK]["contact-center"].resource as { terraform_data: object }).terraform_data).map((n) => `terraform_data.${n}`);
+    const stack = new TerraformStack(Testing.app(), "contact-center");
+    new AwsProvider(stack, "aws", { region: "us-west-2", allowedAccountIds: ["123456789012"] });
+    const role = new CampaignsServiceLinkedRole(stack, "r");
+    new CampaignsInstance(stack, "i", { role, instanceId: "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a", backup: { dir: "b" }, movedFrom: { onboarding: "onboarding", cleanup: "campaign-cleanup" } });
+    const json = synthJson(stack) as { moved?: { from: string; to: string }[]; resource?: { terraform_data: object } };
+    const now = Object.keys(json.resource!.terraform_data).map((n) => `terraform_data.${n}`);
+    expect(json.moved!.map((m) => m.from).sort()).toEqual(old.sort());
+    expect(json.moved!.map((m) => m.to).sort()).toEqual(now.sort());
+  });
+
   describe("bad props fail at synth, naming the construct and the prop (the config's rules)", () => {
     it.each<[string, Partial<CampaignsInstanceProps>, AwsProviderConfig | undefined, string]>([
       ["an instance id that is not a UUID", { instanceId: "not-a-uuid" }, undefined, 'contact-center/instance: props.instanceId: expected an Amazon Connect instance id (a lowercase UUID like 12345678-aaaa-bbbb-cccc-1234567890ab), got "not-a-uuid"'],
@@ -96,6 +111,7 @@ describe("CampaignsInstance", () => {
       ["an account other than the provider's", { account: "222222222222" }, undefined, 'props.account: expected the provider\'s account 111111111111 (allowedAccountIds), got "222222222222"'],
       ["a deploy role of another account", { deployRoleArn: "arn:aws:iam::222222222222:role/deploy" }, undefined, "props.deployRoleArn: expected a role in the hook's account 111111111111"],
       ["a provider without a Region", {}, { allowedAccountIds: ["111111111111"] }, "expected the stack's AwsProvider to set `region`"],
+      ["movedFrom naming the instance's own addresses", { movedFrom: { onboarding: `onboarding-${INSTANCE}`, cleanup: "c" } }, undefined, "props.movedFrom:"],
     ])("%s", (_, props, provider, message) => {
       expect(errorOf(() => synthInstance(props, provider)).message).toContain(message);
     });
