@@ -5,8 +5,11 @@
  * own (see package.json `exports`), which load no cdktf.
  */
 export * from "./role";
+export { ValidationError } from "./validation";
 export { CampaignsHook } from "./hook-construct";
 export type { CampaignsHookBaseProps, CampaignsHookKind, CampaignsHookSpec } from "./hook-construct";
+export { CampaignsInstance } from "./instance";
+export type { CampaignsInstanceProps, CampaignBackupProps } from "./instance";
 export { InstanceOnboarding } from "./onboarding";
 export type { InstanceOnboardingProps } from "./onboarding";
 export { CampaignCleanupHook } from "./destroy-hook";
@@ -17,4 +20,4 @@ export { CampaignsHookAsset } from "./hook-asset";
 export type { CampaignsHookAssetProps } from "./hook-asset";
 export { TerraformData, requireTerraformVersion, MINIMUM_TERRAFORM_VERSION, addRemovedBlock, REMOVED_PROVISIONER_TERRAFORM_VERSION } from "./terraform-builtins";
 export type { TerraformDataConfig, RemovedBlock, RemovedLocalExec } from "./terraform-builtins";
-export type { HookSettings } from "./hook-contract";
+export type { HookSettings, HookTarget, OnboardingSettings, CleanupSettings } from "./hook-contract";

@@ -1,2 +1,2 @@
-export { CampaignCleanupHook } from "./campaign-cleanup-hook";
+export { CampaignCleanupHook, checkBackupPlaces } from "./campaign-cleanup-hook";
 export type { CampaignCleanupHookProps } from "./campaign-cleanup-hook";

@@ -1,6 +1,8 @@
 import { Construct } from "constructs";
-import { ITerraformDependable, TerraformResourceLifecycle } from "cdktf";
-import type { HookCommand, HookInput } from "../hook-contract";
+import { ITerraformDependable, TerraformResourceLifecycle, Token } from "cdktf";
+import type { HookCommand, HookInput, HookTarget } from "../hook-contract";
+import { accountIdProblem, instanceIdProblem, regionProblem, roleArnAccount } from "../aws-values";
+import { checkProp, requireProp, ValidationError } from "../validation";
 import { CampaignsHookAsset } from "../hook-asset";
 import { addRemovedBlock, addressAt, TerraformData } from "../terraform-builtins";
 
@@ -11,6 +13,24 @@ export interface CampaignsHookBaseProps {
    * @default - the stack's {@link CampaignsHookAsset}
    */
   readonly hook?: CampaignsHookAsset;
+}
+
+/**
+ * Checks where a hook acts by the config's rules (`props.settings.<field>`): a bad instance id,
+ * account or Region fails the synth, never the apply. Tokens pass (known only at apply).
+ */
+export function checkHookTarget(scope: Construct, target: HookTarget, prefix = "settings."): void {
+  requireProp(scope, `${prefix}stack`, target.stack, "(the stack id, which names the backups and log lines)");
+  checkProp(scope, `${prefix}account`, target.account, accountIdProblem);
+  checkProp(scope, `${prefix}region`, target.region, regionProblem);
+  checkProp(scope, `${prefix}instanceId`, target.instanceId, instanceIdProblem);
+  if (target.deployRoleArn !== undefined && !Token.isUnresolved(target.deployRoleArn)) {
+    const account = roleArnAccount(target.deployRoleArn);
+    if (account === undefined) throw new ValidationError(scope, `${prefix}deployRoleArn`, `expected an IAM role ARN like arn:aws:iam::123456789012:role/terraform-deploy, got "${target.deployRoleArn}"`);
+    if (!Token.isUnresolved(target.account) && account !== target.account) {
+      throw new ValidationError(scope, `${prefix}deployRoleArn`, `expected a role in the hook's account ${target.account} (its account guard would refuse another), got a role in ${account}`);
+    }
+  }
 }
 
 /** What a kind of hook is: fixed by each subclass, never by its users. */

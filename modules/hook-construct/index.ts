@@ -1,2 +1,2 @@
-export { CampaignsHook } from "./campaigns-hook";
+export { CampaignsHook, checkHookTarget } from "./campaigns-hook";
 export type { CampaignsHookBaseProps, CampaignsHookKind, CampaignsHookSpec } from "./campaigns-hook";

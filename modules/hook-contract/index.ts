@@ -175,18 +175,29 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /** The codes the hook runtime exits with: the same table (the same object), without `gated`. */
 export const HookExit: Omit<typeof ExitCode, "gated"> = ExitCode;
 
-/** The settings of the hooks of one instance, as the constructs and the config name them. */
-export interface HookSettings {
+/** Where a hook acts: what every hook's input carries. */
+export interface HookTarget {
+  /** The stack id: names the backups and log lines. */
   readonly stack: string;
+  /** The account the hook must act in (its account guard refuses another). */
   readonly account: string;
   readonly region: string;
+  /** The Connect instance id (UUID). */
   readonly instanceId: string;
   /** @default - the caller's identity */
   readonly deployRoleArn?: string;
+}
+
+/** The settings of an instance's onboarding (and offboarding). */
+export interface OnboardingSettings extends HookTarget {
   /** @default - encryption disabled */
   readonly kmsKeyArn?: string;
   /** @default 600 */
   readonly onboardingTimeoutSeconds?: number;
+}
+
+/** The settings of an instance's cleanup hook. */
+export interface CleanupSettings extends HookTarget {
   /** @default false */
   readonly allowCampaignDeletion?: boolean;
   /** Absolute, or relative to the directory the hook runs in (the stack directory). */
@@ -195,9 +206,23 @@ export interface HookSettings {
   readonly backupS3Bucket?: string;
 }
 
+/** The settings of both hooks of one instance, as the config names them. */
+export type HookSettings = OnboardingSettings & CleanupSettings;
+
+/** The bounds of the onboarding timeout, for the config schema and the construct props alike. */
+export const ONBOARDING_TIMEOUT_BOUNDS = { min: 10, max: 3600 } as const;
+
+/** What is wrong with an onboarding timeout (seconds), or undefined. */
+export function onboardingTimeoutProblem(seconds: number): string | undefined {
+  if (!Number.isInteger(seconds)) return `expected a whole number of seconds, got ${seconds}`;
+  if (seconds < ONBOARDING_TIMEOUT_BOUNDS.min) return `expected at least ${ONBOARDING_TIMEOUT_BOUNDS.min} seconds, got ${seconds}`;
+  if (seconds > ONBOARDING_TIMEOUT_BOUNDS.max) return `expected at most ${ONBOARDING_TIMEOUT_BOUNDS.max} seconds, got ${seconds}`;
+  return undefined;
+}
+
 export const DEFAULT_ONBOARDING_TIMEOUT_SECONDS = 600;
 
-function inputBase<K extends InstanceHookKind>(kind: K, settings: HookSettings): HookInputBase & { readonly kind: K } {
+function inputBase<K extends InstanceHookKind>(kind: K, settings: HookTarget): HookInputBase & { readonly kind: K } {
   return {
     kind,
     stack: settings.stack,
@@ -209,7 +234,7 @@ function inputBase<K extends InstanceHookKind>(kind: K, settings: HookSettings):
 }
 
 /** The `input` the onboarding resource stores (and the onboard/offboard hooks read). */
-export function toOnboardingInput(settings: HookSettings): OnboardingHookInput {
+export function toOnboardingInput(settings: OnboardingSettings): OnboardingHookInput {
   return {
     ...inputBase("campaigns-onboarding", settings),
     kms_key_arn: settings.kmsKeyArn ?? null,
@@ -218,7 +243,7 @@ export function toOnboardingInput(settings: HookSettings): OnboardingHookInput {
 }
 
 /** The `input` the cleanup resource stores (and the cleanup hook reads). */
-export function toCleanupInput(settings: HookSettings): CleanupHookInput {
+export function toCleanupInput(settings: CleanupSettings): CleanupHookInput {
   return {
     ...inputBase("campaigns-cleanup", settings),
     allow_campaign_deletion: settings.allowCampaignDeletion ?? false,

@@ -6,7 +6,7 @@
  * campaign's `connectInstanceId`; the account and Region from its ARN (which must be there).
  */
 import { HookExit } from "../hook-contract";
-import { parseArn } from "./arn";
+import { parseArn } from "../aws-values";
 import { CAMPAIGN_ID_PATTERN } from "./backup";
 import { describeScope, HookFailure, type Scope } from "./errors";
 

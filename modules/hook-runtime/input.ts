@@ -10,6 +10,7 @@ import {
   type OnboardingHookInput,
 } from "../hook-contract";
 import { HookFailure } from "./errors";
+import { ACCOUNT_ID } from "../aws-values";
 
 type Check = (value: unknown) => boolean;
 const isString: Check = (v) => typeof v === "string" && v !== "";
@@ -27,7 +28,7 @@ const isAccountTarget: Check = (v) => {
 
 const BASE: Readonly<Record<Common, [Check, string]>> = {
   stack: [isString, "a non-empty string"],
-  account: [(v) => typeof v === "string" && /^\d{12}$/.test(v), "a 12-digit account id"],
+  account: [(v) => typeof v === "string" && ACCOUNT_ID.test(v), "a 12-digit account id"],
   region: [isRegion, "an AWS region name"],
   deploy_role_arn: [isStringOrNull, "an ARN or null"],
 };

@@ -1,2 +1,2 @@
-export { InstanceOnboarding } from "./instance-onboarding";
+export { InstanceOnboarding, checkOnboardingSettings } from "./instance-onboarding";
 export type { InstanceOnboardingProps } from "./instance-onboarding";

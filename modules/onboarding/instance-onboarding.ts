@@ -1,27 +1,49 @@
 import { Construct } from "constructs";
-import { ITerraformDependable } from "cdktf";
-import { HookSettings, KMS_KEY_CHANGE_ADVICE, toOnboardingInput } from "../hook-contract";
-import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../hook-construct";
+import { Lazy, Token } from "cdktf";
+import { KMS_KEY_CHANGE_ADVICE, onboardingTimeoutProblem, OnboardingSettings, toOnboardingInput } from "../hook-contract";
+import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind, checkHookTarget } from "../hook-construct";
+import { kmsKeyArnProblem, kmsKeyRegionProblem } from "../aws-values";
+import { checkProp, ValidationError } from "../validation";
+import type { ICampaignsServiceLinkedRole } from "../role";
 import { literal, TerraformData } from "../terraform-builtins";
 
 /** Properties of {@link InstanceOnboarding}. */
 export interface InstanceOnboardingProps extends CampaignsHookBaseProps {
   /**
-   * Account, Region, instance, deploy role, KMS key and timeout of the onboarding. Only these
-   * land in the resource's `input`: the cleanup settings belong to {@link CampaignCleanupHook}.
+   * Account, Region, instance, deploy role, KMS key and timeout of the onboarding: what lands in
+   * the resource's `input` (the cleanup's settings belong to {@link CampaignCleanupHook}).
+   * Checked at synth by the config's rules.
    */
-  readonly settings: HookSettings;
+  readonly settings: OnboardingSettings;
   /**
-   * What onboarding waits for: the campaigns role (`CampaignsServiceLinkedRole.dependable`).
-   * Destroy runs in reverse, so the instance is offboarded before the role is deleted.
+   * The campaigns role onboarding waits for. Destroy runs in reverse, so the instance is
+   * offboarded before the role is deleted.
    */
-  readonly role: ITerraformDependable;
+  readonly role: ICampaignsServiceLinkedRole;
 }
 
 const ONBOARDING: CampaignsHookKind = { resourceId: "onboarding", createCommand: "onboard", destroyCommand: "offboard" };
 
 /** What the pin stores when the instance is onboarded without a KMS key. */
 const NO_KEY = "none";
+
+/**
+ * Checks onboarding settings by the config's rules (the KMS key in the instance's Region, the
+ * timeout's bounds); `prefix` is where they sit in the props (`settings.` here, none for
+ * `CampaignsInstance`, whose props carry the same names).
+ */
+export function checkOnboardingSettings(scope: Construct, settings: OnboardingSettings, prefix = "settings."): void {
+  checkHookTarget(scope, settings, prefix);
+  checkProp(scope, `${prefix}kmsKeyArn`, settings.kmsKeyArn, kmsKeyArnProblem);
+  if (settings.kmsKeyArn !== undefined && !Token.isUnresolved(settings.kmsKeyArn) && !Token.isUnresolved(settings.region)) {
+    checkProp(scope, `${prefix}kmsKeyArn`, settings.kmsKeyArn, (arn) => kmsKeyRegionProblem(arn, settings.region, "the instance's Region"));
+  }
+  const timeout = settings.onboardingTimeoutSeconds;
+  if (timeout !== undefined && !Token.isUnresolved(timeout)) {
+    const problem = typeof timeout === "number" ? onboardingTimeoutProblem(timeout) : `expected a number of seconds, got ${typeof timeout}`;
+    if (problem) throw new ValidationError(scope, `${prefix}onboardingTimeoutSeconds`, problem);
+  }
+}
 
 /**
  * Onboards one Amazon Connect instance to outbound campaigns (no Terraform provider does).
@@ -57,12 +79,14 @@ export class InstanceOnboarding extends CampaignsHook {
 
   constructor(scope: Construct, id: string, props: InstanceOnboardingProps) {
     const configured = props.settings.kmsKeyArn ?? NO_KEY;
-    super(scope, id, { ...ONBOARDING, input: toOnboardingInput(props.settings), dependsOn: [props.role] }, props);
+    super(scope, id, { ...ONBOARDING, input: toOnboardingInput(props.settings), dependsOn: [props.role.dependable] }, props);
+    checkOnboardingSettings(this, props.settings);
     this.kmsKeyPin = new TerraformData(this, "kms-key-pin", {
       input: { kms_key_arn: configured },
       lifecycle: { ignoreChanges: ["input"] },
     });
-    const pin = `${this.kmsKeyPin.terraformResourceType}.${this.kmsKeyPin.friendlyUniqueId}`;
+    // Lazy: the pin's address is read at synth, after an owner (CampaignsInstance) has set its logical id.
+    const pin = Lazy.stringValue({ produce: () => `${this.kmsKeyPin.terraformResourceType}.${this.kmsKeyPin.friendlyUniqueId}` });
     const pinned = `${pin}.input.kms_key_arn`;
     this.resource.addOverride("lifecycle.precondition", [
       {

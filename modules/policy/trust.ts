@@ -5,6 +5,7 @@
  * rather than as the pipeline in CloudTrail. No sts:TagSession: neither sets session tags.
  */
 import { HOOK_SESSION_PREFIX, PROVIDER_SESSION_NAME } from "../hook-contract";
+import { accountIdProblem, isKnownPartition, parseArn } from "../aws-values";
 import type { ConditionBlock } from "./document";
 
 export { PROVIDER_SESSION_NAME };
@@ -23,12 +24,18 @@ export interface TrustPolicyDocument {
 /** The hooks' session names (modules/hook-runtime/clients.ts sessionName()), as an StringLike pattern. */
 export const HOOK_SESSION_PATTERN = `${HOOK_SESSION_PREFIX}*`;
 
-const PRINCIPAL_ARN = /^arn:aws(-us-gov|-cn)?:(iam::\d{12}:(root|user\/.+|role\/.+)|sts::\d{12}:assumed-role\/.+)$/;
+/** An IAM principal a trust policy can name: a role, a user or an account root, or an STS assumed-role session. */
+function isPrincipalArn(arn: string): boolean {
+  const parts = parseArn(arn);
+  if (!parts || !isKnownPartition(parts.partition) || parts.region !== "" || accountIdProblem(parts.account) !== undefined) return false;
+  if (parts.service === "sts") return /^assumed-role\/.+/.test(parts.resource);
+  return parts.service === "iam" && /^(root|user\/.+|role\/.+)$/.test(parts.resource);
+}
 
 export class TrustPrincipalError extends Error {}
 
 export function deployRoleTrustPolicy(principalArn: string): TrustPolicyDocument {
-  if (!PRINCIPAL_ARN.test(principalArn)) {
+  if (!isPrincipalArn(principalArn)) {
     throw new TrustPrincipalError(
       `--trust: expected an IAM principal ARN (arn:aws:iam::<account>:role/<name>, :user/<name> or :root), got "${principalArn}"`,
     );

@@ -1,7 +1,9 @@
 import { Construct } from "constructs";
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import { addImportBlock } from "../terraform-builtins";
-import { CampaignsRoleBase } from "./campaigns-role-base";
+import { requireProp, ValidationError } from "../validation";
+import { CampaignsRoleBase, ROLE_RESOURCE_ID } from "./campaigns-role-base";
+import { checkRoleSettings, checkSuffix, parseRoleArnProp, roleSettings } from "./role-props";
 import { CAMPAIGNS_SERVICE_PRINCIPAL } from "./service";
 
 /** Properties of `CampaignsServiceLinkedRole.adopt`. */
@@ -30,15 +32,16 @@ export interface AdoptCampaignsRoleProps {
 export class AdoptedCampaignsRole extends CampaignsRoleBase {
   constructor(scope: Construct, id: string, props: AdoptCampaignsRoleProps) {
     super(scope, id, (self) => {
-      if (props.roleArn === undefined) self.fail("roleArn", "is required to adopt a role: the ARN of the existing role to import");
-      self.checkSuffix(props.customSuffix);
-      const existing = self.parseArn(props.roleArn);
+      requireProp(self, "roleArn", props.roleArn, "to adopt a role: the ARN of the existing role to import");
+      checkSuffix(self, props.customSuffix);
+      checkRoleSettings(self, props);
+      const existing = parseRoleArnProp(self, "roleArn", props.roleArn);
       if (existing && props.customSuffix !== undefined && props.customSuffix !== existing.customSuffix) {
-        self.fail("customSuffix", `"${props.customSuffix}" differs from the adopted role's suffix "${existing.customSuffix ?? ""}" (a different suffix would replace the role)`);
+        throw new ValidationError(self, "customSuffix", `"${props.customSuffix}" differs from the adopted role's suffix "${existing.customSuffix ?? ""}" (a different suffix would replace the role)`);
       }
-      const role = new IamServiceLinkedRole(self, "role", {
+      const role = new IamServiceLinkedRole(self, ROLE_RESOURCE_ID, {
         awsServiceName: CAMPAIGNS_SERVICE_PRINCIPAL,
-        ...self.roleSettings({ customSuffix: props.customSuffix ?? existing?.customSuffix, description: props.description, tags: props.tags }),
+        ...roleSettings({ customSuffix: props.customSuffix ?? existing?.customSuffix, description: props.description, tags: props.tags }),
         // The role keeps the description it has unless one is set: otherwise the first plan
         // after the import would clear it.
         lifecycle: props.description === undefined ? { ignoreChanges: ["description"] } : undefined,

@@ -1,11 +1,9 @@
 import { Construct, IConstruct } from "constructs";
-import { Fn, ITerraformDependable, Token } from "cdktf";
+import { Fn, ITerraformDependable } from "cdktf";
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import { DataAwsIamRole } from "@cdktf/provider-aws/lib/data-aws-iam-role";
 import { DataAwsIamRoles } from "@cdktf/provider-aws/lib/data-aws-iam-roles";
-import { CampaignsRoleArnParts, customSuffixProblem, parseCampaignsRoleArn } from "./role-name";
 import { CAMPAIGNS_ROLE_PATH } from "./service";
-import { literal, literalValues } from "../terraform-builtins";
 import { exactlyOneRolePostconditions, roleExistsPostcondition, roleTrustPostconditions } from "./trust-conditions";
 
 /**
@@ -33,6 +31,13 @@ export interface ICampaignsServiceLinkedRole extends IConstruct {
   readonly dependable: ITerraformDependable;
 }
 
+/**
+ * The id of the `aws_iam_service_linked_role` inside the created and adopted role constructs:
+ * part of its address in state, never to be changed (see
+ * `CampaignsServiceLinkedRole.resourceAddressAt`).
+ */
+export const ROLE_RESOURCE_ID = "role";
+
 /** What a campaigns role construct declares before the reads every kind shares. */
 export interface RoleDeclaration {
   /** The role resource the stack manages, when it does. */
@@ -47,10 +52,10 @@ export interface RoleDeclaration {
 }
 
 /**
- * What the three kinds share: the reads and their postconditions, the attributes, and prop
- * checks that name the construct and the prop. The construct ids (`role`, `account-roles`,
- * `read-back`) are those of the single construct this replaced: Terraform addresses of stacks
- * applied earlier stay the same.
+ * What the three kinds share: the reads and their postconditions, and the attributes. The
+ * construct ids (`role`, `account-roles`, `read-back`) are those of the single construct this
+ * replaced: Terraform addresses of stacks applied earlier stay the same. The prop checks are
+ * module functions (role-props.ts), not members: a role's public API is its attributes.
  */
 export abstract class CampaignsRoleBase extends Construct implements ICampaignsServiceLinkedRole {
   public readonly role?: IamServiceLinkedRole;
@@ -98,41 +103,5 @@ export abstract class CampaignsRoleBase extends Construct implements ICampaignsS
 
   public get dependable(): ITerraformDependable {
     return this.role ?? this.readBack;
-  }
-
-  /** Throws `<construct path>: props.<prop>: <problem>`. */
-  public fail(prop: string, problem: string): never {
-    throw new Error(`${this.node.path}: props.${prop}: ${problem}`);
-  }
-
-  /** Checks a suffix (unless it is a token, known only at apply). */
-  public checkSuffix(customSuffix: string | undefined): void {
-    if (customSuffix === undefined || Token.isUnresolved(customSuffix)) return;
-    const problem = customSuffixProblem(customSuffix);
-    if (problem) this.fail("customSuffix", problem);
-  }
-
-  /** The parts of a role ARN; undefined for a token (known only at apply). */
-  public parseArn(roleArn: string): CampaignsRoleArnParts | undefined {
-    if (Token.isUnresolved(roleArn)) return undefined;
-    const parts = parseCampaignsRoleArn(roleArn);
-    return typeof parts === "string" ? this.fail("roleArn", parts) : parts;
-  }
-
-  /**
-   * The role's own settings as Terraform must read them: literally (`${` and `%{` escaped, see
-   * `literal`), so that a description or tag is data, never a template Terraform evaluates.
-   */
-  public roleSettings(props: { readonly customSuffix?: string; readonly description?: string; readonly tags?: Record<string, string> }) {
-    return {
-      customSuffix: props.customSuffix === undefined ? undefined : literal(props.customSuffix),
-      description: props.description === undefined ? undefined : literal(props.description),
-      tags: literalValues(props.tags),
-    };
-  }
-
-  /** Refuses props a kind does not take (JavaScript callers get no type check). */
-  public refuse(props: object, keys: readonly string[], why: string): void {
-    for (const key of keys) if ((props as Record<string, unknown>)[key] !== undefined) this.fail(key, why);
   }
 }

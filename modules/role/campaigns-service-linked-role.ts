@@ -1,7 +1,10 @@
 import { Construct } from "constructs";
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import { AdoptCampaignsRoleProps, AdoptedCampaignsRole } from "./adopted-campaigns-role";
-import { CampaignsRoleBase, ICampaignsServiceLinkedRole } from "./campaigns-role-base";
+import { refuseProps } from "../validation";
+import { addressAt } from "../terraform-builtins";
+import { CampaignsRoleBase, ICampaignsServiceLinkedRole, ROLE_RESOURCE_ID } from "./campaigns-role-base";
+import { checkRoleSettings, checkSuffix, roleSettings } from "./role-props";
 import { ObservedCampaignsRole } from "./observed-campaigns-role";
 import { CAMPAIGNS_SERVICE_PRINCIPAL } from "./service";
 
@@ -58,6 +61,15 @@ export class CampaignsServiceLinkedRole extends CampaignsRoleBase {
     return new ObservedCampaignsRole(scope, id);
   }
 
+  /**
+   * The Terraform address of the role resource a created or adopted role construct at
+   * `scope`/`id` manages (`aws_iam_service_linked_role.<logical id>`): for a `removed` block once
+   * the construct is gone. The role module owns the id inside it; callers name only `id`.
+   */
+  public static resourceAddressAt(scope: Construct, id: string): string {
+    return addressAt(scope, IamServiceLinkedRole.tfResourceType, [id, ROLE_RESOURCE_ID]);
+  }
+
   /** The role resource: this construct always creates it. */
   public declare readonly role: IamServiceLinkedRole;
 
@@ -65,11 +77,12 @@ export class CampaignsServiceLinkedRole extends CampaignsRoleBase {
     super(scope, id, (self) => {
       // The earlier construct took { mode, roleArn }: a JavaScript caller still passing them
       // would otherwise create a second role where it meant to adopt or observe one.
-      self.refuse(props, ["mode", "roleArn"], "the constructor creates the role; adopt one with CampaignsServiceLinkedRole.adopt(scope, id, { roleArn }), or only observe one with fromRoleArn(scope, id, arn) or fromLookup(scope, id)");
-      self.checkSuffix(props.customSuffix);
-      const role = new IamServiceLinkedRole(self, "role", {
+      refuseProps(self, props, ["mode", "roleArn"], "the constructor creates the role; adopt one with CampaignsServiceLinkedRole.adopt(scope, id, { roleArn }), or only observe one with fromRoleArn(scope, id, arn) or fromLookup(scope, id)");
+      checkSuffix(self, props.customSuffix);
+      checkRoleSettings(self, props);
+      const role = new IamServiceLinkedRole(self, ROLE_RESOURCE_ID, {
         awsServiceName: CAMPAIGNS_SERVICE_PRINCIPAL,
-        ...self.roleSettings(props),
+        ...roleSettings(props),
       });
       return { role };
     });

@@ -1,3 +1,4 @@
+import { accountIdProblem, isKnownPartition, parseArn } from "../aws-values";
 import { CAMPAIGNS_ROLE_NAME_PREFIX, CAMPAIGNS_ROLE_PATH, IAM_ROLE_NAME_MAX_LENGTH } from "./service";
 
 /** Characters IAM accepts in role names (and so in a custom suffix): `[\w+=,.@-]`. */
@@ -38,18 +39,29 @@ export interface CampaignsRoleArnParts {
   readonly customSuffix?: string;
 }
 
-const ROLE_ARN = /^arn:(aws|aws-us-gov|aws-cn):iam::(\d{12}):role(\/(?:.*\/)?)([\w+=,.@-]+)$/;
+const IAM_NAME = /^[\w+=,.@-]+$/;
 
 /**
  * Parses the ARN of an outbound campaigns service-linked role; returns a reason string when the
- * ARN is not one (wrong shape, path or name prefix).
+ * ARN is not one (wrong shape, path or name prefix). Read through the project's one ARN parser.
  */
 export function parseCampaignsRoleArn(arn: string): CampaignsRoleArnParts | string {
-  const match = ROLE_ARN.exec(arn);
-  if (!match) {
+  const parts = parseArn(arn);
+  const slash = parts?.resource.lastIndexOf("/") ?? -1;
+  const path = parts && slash >= 0 ? parts.resource.slice("role".length, slash + 1) : "";
+  const name = parts && slash >= 0 ? parts.resource.slice(slash + 1) : "";
+  if (
+    !parts ||
+    !isKnownPartition(parts.partition) ||
+    parts.service !== "iam" ||
+    parts.region !== "" ||
+    accountIdProblem(parts.account) !== undefined ||
+    !parts.resource.startsWith("role/") ||
+    !IAM_NAME.test(name)
+  ) {
     return `expected an IAM role ARN like arn:aws:iam::123456789012:role${CAMPAIGNS_ROLE_PATH}${CAMPAIGNS_ROLE_NAME_PREFIX}, got "${arn}"`;
   }
-  const [, partition, account, path, name] = match;
+  const { partition, account } = parts;
   if (path !== CAMPAIGNS_ROLE_PATH) {
     return `expected the role path ${CAMPAIGNS_ROLE_PATH} of the campaigns service-linked role, got "${path}"`;
   }

@@ -1,6 +1,6 @@
 import { lineAndColumn } from "./config-text";
 import { jsonPath, type ConfigProblem } from "./problems";
-import { quote } from "./quote";
+import { quote } from "../aws-values";
 
 /**
  * Keys of a JSON text that `JSON.parse` would lose without a word: a key given twice in one

@@ -4,7 +4,7 @@ import { allowedKeysAt } from "./allowed-keys";
 import { decodeConfigText, lineAndColumn, withoutBom } from "./config-text";
 import { keyProblems } from "./json-keys";
 import { ConfigError, ConfigProblem, jsonPath } from "./problems";
-import { quote } from "./quote";
+import { quote } from "../aws-values";
 import { resolveTarget, resolveWaves } from "./resolve";
 import type { ResolvedRollout } from "./resolved";
 import { CONFIG_RULES } from "./rules";

@@ -1,4 +1,4 @@
-import { quote } from "./quote";
+import { quote } from "../aws-values";
 
 /** One thing wrong with a config file: where (a JSON path like `$.targets[0].account`) and what. */
 export interface ConfigProblem {

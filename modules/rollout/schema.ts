@@ -1,10 +1,25 @@
 import { z } from "zod";
+import { ONBOARDING_TIMEOUT_BOUNDS } from "../hook-contract";
 import { customSuffixProblem, parseCampaignsRoleArn } from "../role/names";
 import { CAMPAIGNS_REGIONS } from "./campaigns-regions";
-import { quote } from "./quote";
 import { STEP_PARTS, STEP_SEPARATOR } from "./steps";
 import { nearest } from "./suggest";
-import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN, tagKeyProblem, tagValueProblem } from "./tag-rules";
+import {
+  ACCOUNT_ID,
+  ACCOUNT_ID_EXPECTED,
+  INSTANCE_ID,
+  INSTANCE_ID_EXPECTED,
+  KMS_KEY_ARN,
+  PARTITIONS,
+  quote,
+  KMS_KEY_ARN_EXPECTED,
+  REGION_CODE,
+  REGION_EXPECTED,
+  TAG_KEY_PATTERN,
+  TAG_VALUE_PATTERN,
+  tagKeyProblem,
+  tagValueProblem,
+} from "../aws-values";
 
 /**
  * The rollout config file, as a zod schema: the single source of its validation, its TypeScript
@@ -13,7 +28,7 @@ import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN, tagKeyProblem, tagValueProblem } fr
  * Every message here says what was expected; the loader prefixes the file and JSON path.
  */
 
-const PARTITION = "(aws|aws-us-gov|aws-cn)";
+const PARTITION = `(${PARTITIONS.join("|")})`;
 /** Placeholders that templates may use, filled per target. */
 export const TEMPLATE_PLACEHOLDERS = ["{account}", "{region}"] as const;
 
@@ -22,35 +37,32 @@ const got = (input: unknown) => (typeof input === "string" ? `, got ${quote(inpu
 
 const account = z
   .string()
-  .regex(/^\d{12}$/, {
+  .regex(ACCOUNT_ID, {
     // The digit count says at once which one is missing (or extra).
-    error: ({ input }) => `expected a 12-digit AWS account id${got(input)}${typeof input === "string" && /^\d+$/.test(input) ? ` (${input.length} digit${input.length === 1 ? "" : "s"})` : ""}`,
+    error: ({ input }) => `${ACCOUNT_ID_EXPECTED}${got(input)}${typeof input === "string" && /^\d+$/.test(input) ? ` (${input.length} digit${input.length === 1 ? "" : "s"})` : ""}`,
   })
   .describe("AWS account id, 12 digits.");
 
 const region = z
   .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, {
+  .regex(REGION_CODE, {
     // A typo of a served Region (a dash left out: "ap-southeast2") gets the same suggestion as
     // a well-formed Region the table lacks.
     error: ({ input }) => {
       const near = typeof input === "string" ? nearest(input, Object.keys(CAMPAIGNS_REGIONS), 2) : undefined;
-      return `expected an AWS Region code like us-east-1${got(input)}${near ? ` — did you mean "${near}"?` : ""}`;
+      return `${REGION_EXPECTED}${got(input)}${near ? ` — did you mean "${near}"?` : ""}`;
     },
   })
   .describe("AWS Region code. Must be a Region where outbound campaigns is available unless allowUnlistedRegion is set.");
 
 const instanceId = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-    error: "expected an Amazon Connect instance id (a lowercase UUID like 12345678-aaaa-bbbb-cccc-1234567890ab)",
-  })
+  .regex(INSTANCE_ID, { error: INSTANCE_ID_EXPECTED })
   .describe("Amazon Connect instance id (UUID).");
 
-export const KMS_KEY_ARN = new RegExp(`^arn:${PARTITION}:kms:([a-z0-9-]+):(\\d{12}):key/[\\w-]+$`);
 const kmsKeyArn = z
   .string()
-  .regex(KMS_KEY_ARN, { error: "expected a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/<key id> (aliases are not accepted)" })
+  .regex(KMS_KEY_ARN, { error: KMS_KEY_ARN_EXPECTED })
   .describe("KMS key that encrypts the instance's campaigns data. Keys are regional: it must be in the target's Region.");
 
 const roleArnTemplate = z
@@ -172,8 +184,8 @@ const targetSettings = {
   onboardingTimeoutSeconds: z
     .number()
     .int({ error: "expected a whole number of seconds" })
-    .min(10, { error: "expected at least 10 seconds" })
-    .max(3600, { error: "expected at most 3600 seconds" })
+    .min(ONBOARDING_TIMEOUT_BOUNDS.min, { error: `expected at least ${ONBOARDING_TIMEOUT_BOUNDS.min} seconds` })
+    .max(ONBOARDING_TIMEOUT_BOUNDS.max, { error: `expected at most ${ONBOARDING_TIMEOUT_BOUNDS.max} seconds` })
     .optional()
     .describe("How long onboarding may take before apply fails. Default: 600."),
   allowUnlistedRegion: z

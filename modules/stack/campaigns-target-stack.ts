@@ -3,33 +3,30 @@ import * as path from "node:path";
 import { Construct } from "constructs";
 import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ICampaignsServiceLinkedRole } from "../role";
-import { InstanceOnboarding } from "../onboarding";
-import { CampaignCleanupHook } from "../destroy-hook";
+import { CampaignsServiceLinkedRole, ICampaignsServiceLinkedRole } from "../role";
+import { CampaignsInstance } from "../instance";
 import { CampaignsAccountGuard } from "../account-guard";
-import { addRemovedBlock, addressAt, literalValues, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
+import type { CampaignCleanupHook } from "../destroy-hook";
+import { addRemovedBlock, literalValues, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
 import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 
 /** Construct ids: part of every resource address in state, never to be changed. */
 const ROLE_ID = "role";
-/** The id of the `aws_iam_service_linked_role` inside the created and adopted role constructs (modules/role). */
-const ROLE_RESOURCE_ID = "role";
-const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
-const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
+/** The instance constructs' ids (their resources' addresses are the instance's own: see CampaignsInstance). */
+const instanceConstructId = (instanceId: string) => `instance-${instanceId}`;
 const ACCOUNT_GUARD_ID = "account-guard";
 
 /**
  * The state address of an instance's onboarding resource in its target's stack (what
- * `terraform apply -replace=` takes to onboard it again), from the stack's own construct ids. A
- * scratch stack gives the very address: cdktf's logical ids depend on the construct path below
- * the stack alone, not on the stack.
+ * `terraform apply -replace=` takes to onboard it again). A scratch stack gives the very address:
+ * cdktf's logical ids depend on the construct path below the stack alone, not on the stack.
  */
 export function onboardingAddress(instanceId: string): string {
   // The scratch App's outdir exists already: App() creates its outdir, and must not make cdktf.out.
   const scratch = new TerraformStack(new App({ outdir: os.tmpdir(), skipValidation: true }), "onboarding-address");
-  return InstanceOnboarding.resourceAddress(scratch, onboardingId(instanceId));
+  return CampaignsInstance.onboardingAddressAt(scratch, instanceId);
 }
 
 /**
@@ -71,20 +68,23 @@ export class CampaignsTargetStack extends TerraformStack {
     const campaignsRole = campaignsRoleFor(this, ROLE_ID, target.role);
     this.role = campaignsRole;
 
-    const cleanupHooks: CampaignCleanupHook[] = [];
+    // The Region, account and deploy role come from the provider above (the target's).
+    const instances: CampaignsInstance[] = [];
     for (const { instance, settings } of hookSettingsFor(target, this.stackDir)) {
-      if (instance.retired) {
-        this.retireInstance(instance.id);
-        continue;
+      if (instance.retired) CampaignsInstance.retire(this, instance.id);
+      else {
+        instances.push(new CampaignsInstance(this, instanceConstructId(instance.id), {
+          role: campaignsRole,
+          instanceId: instance.id,
+          kmsKeyArn: settings.kmsKeyArn,
+          allowCampaignDeletion: settings.allowCampaignDeletion,
+          backup: { dir: settings.backupDir, s3Bucket: settings.backupS3Bucket },
+          onboardingTimeoutSeconds: settings.onboardingTimeoutSeconds,
+        }));
       }
-      const onboarding = new InstanceOnboarding(this, onboardingId(instance.id), { settings, role: campaignsRole.dependable });
-      cleanupHooks.push(new CampaignCleanupHook(this, cleanupId(instance.id), {
-        settings,
-        dependsOn: [onboarding.resource, campaignsRole.dependable],
-      }));
     }
     // A stack that deletes the role checks the whole account first (destroyed before its hooks).
-    if (target.role.mode !== "observe") this.accountGuard(campaignsRole, cleanupHooks);
+    if (target.role.mode !== "observe") this.accountGuard(campaignsRole, instances.map((i) => i.cleanup));
 
     new TerraformOutput(this, "role_arn", { value: campaignsRole.roleArn, description: "ARN of the campaigns service-linked role, as IAM reports it." });
     new TerraformOutput(this, "role_name", { value: campaignsRole.roleName, description: "Name of the campaigns service-linked role." });
@@ -121,24 +121,14 @@ export class CampaignsTargetStack extends TerraformStack {
     });
   }
 
-  /**
-   * Both hooks of an instance leave through `removed` blocks: Terraform destroys the cleanup hook
-   * first (state records that it depends on the onboarding), so campaigns are backed up and
-   * deleted before the instance is offboarded.
-   */
-  private retireInstance(instanceId: string): void {
-    CampaignCleanupHook.retire(this, cleanupId(instanceId));
-    InstanceOnboarding.retire(this, onboardingId(instanceId));
-  }
-
   /** Every instance retired, then the role (created or adopted) deleted; nothing is read back. */
   private retireTarget(): void {
     // The guard's removed block first: state records that it depends on every cleanup hook, so
     // Terraform runs it before them, with the input stored at the last apply.
     if (this.target.role.mode !== "observe") CampaignsAccountGuard.retire(this, ACCOUNT_GUARD_ID);
-    for (const instance of this.target.instances) this.retireInstance(instance.id);
+    for (const instance of this.target.instances) CampaignsInstance.retire(this, instance.id);
     if (this.target.role.mode !== "observe") {
-      addRemovedBlock(this, { from: addressAt(this, "aws_iam_service_linked_role", [ROLE_ID, ROLE_RESOURCE_ID]) });
+      addRemovedBlock(this, { from: CampaignsServiceLinkedRole.resourceAddressAt(this, ROLE_ID) });
     }
   }
 

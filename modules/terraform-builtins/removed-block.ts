@@ -22,15 +22,26 @@ export interface RemovedBlock {
 const removedByStack = new WeakMap<TerraformStack, RemovedBlock[]>();
 
 /**
- * The address a resource of `type` created at `path` (construct ids below `scope`) would have:
- * cdktf's logical id is a function of the construct path alone. Lets a `removed` block name a
- * resource the configuration no longer creates, at the very address an earlier apply stored.
+ * The logical id a resource created at `path` (construct ids below `scope`) would have: cdktf's
+ * logical id is a function of the construct ids from the stack down alone. Computed on a detached
+ * copy of those ids (its root is cdktf's hidden id "Default"), so the stack's tree is not touched
+ * and a construct may later take any of these ids.
+ */
+export function logicalIdAt(scope: Construct, path: readonly string[]): string {
+  const stack = TerraformStack.of(scope);
+  const fromStack = scope.node.scopes.slice(scope.node.scopes.indexOf(stack) + 1).map((c) => c.node.id);
+  const root = new Construct(undefined as unknown as Construct, "Default");
+  const node = [...fromStack, ...path].reduce<Construct>((parent, id) => new Construct(parent, id), root);
+  return stack.getLogicalId(node.node);
+}
+
+/**
+ * The address a resource of `type` created at `path` (construct ids below `scope`) would have.
+ * Lets a `removed` block name a resource the configuration no longer creates, at the very address
+ * an earlier apply stored.
  */
 export function addressAt(scope: Construct, type: string, path: readonly string[]): string {
-  const stack = TerraformStack.of(scope);
-  // Plain constructs render nothing; they only give the path its nodes.
-  const node = path.reduce<Construct>((parent, id) => (parent.node.tryFindChild(id) as Construct | undefined) ?? new Construct(parent, id), scope);
-  return `${type}.${stack.getLogicalId(node.node)}`;
+  return `${type}.${logicalIdAt(scope, path)}`;
 }
 
 /**

@@ -36,7 +36,7 @@ function synth(ids: Ids): Synthesized {
   // The hook asset under an id of the caller's: the onboarding and the cleanup find it.
   new CampaignsHookAsset(stack, ids.hook);
   const role = new CampaignsServiceLinkedRole(stack, ids.role, {});
-  const onboarding = new InstanceOnboarding(stack, ids.onboarding, { settings: SETTINGS, role: role.dependable });
+  const onboarding = new InstanceOnboarding(stack, ids.onboarding, { settings: SETTINGS, role });
   new CampaignCleanupHook(stack, ids.cleanup, { settings: SETTINGS, dependsOn: [onboarding.resource, role.dependable] });
   app.synth();
   const dir = path.join(app.outdir, "stacks", "contact-center");

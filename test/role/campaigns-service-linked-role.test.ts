@@ -1,4 +1,5 @@
 import { Testing, TerraformStack } from "cdktf";
+import { ValidationError } from "../../modules/validation";
 import { only, synthJson } from "../support/synth";
 import { adopt, create, fromLookup, fromRoleArn, MakeRole } from "./make-role";
 
@@ -116,8 +117,30 @@ describe("CampaignsServiceLinkedRole", () => {
       ["adopt with a role outside the campaigns path", adopt({ roleArn: "arn:aws:iam::111111111111:role/ops" }), "props.roleArn: expected the role path"],
       ["adopt with another suffix", adopt({ roleArn: ROLE_ARN, customSuffix: "dev" }), 'props.customSuffix: "dev" differs from the adopted role\'s suffix "ops"'],
       ["observe a non-role ARN", fromRoleArn("arn:aws:s3:::bucket"), "props.roleArn: expected an IAM role ARN"],
+      // The config's tag rules (IAM's), for library users too: refused at synth, not by IAM at apply.
+      ["a tag key with a character IAM refuses", create({ tags: { "a#b": "x" } }), 'test/campaigns-role: props.tags["a#b"]: expected only letters, digits, spaces and _ . : / = + - @ in a tag key (IAM\'s tag rules), got "#" in "a#b"'],
+      ["a tag key reserved for AWS", create({ tags: { "aws:team": "x" } }), 'props.tags["aws:team"]: expected a tag key not starting with "aws:"'],
+      ["a tag value too long", adopt({ roleArn: ROLE_ARN, tags: { team: "x".repeat(257) } }), 'props.tags["team"]: expected a tag value of at most 256 characters, got 257'],
+      ["a description longer than IAM takes", create({ description: "d".repeat(1001) }), "props.description: expected at most 1000 characters, got 1001"],
+      ["an ARN of a role with a 11-digit account", adopt({ roleArn: ROLE_ARN.replace("111111111111", "11111111111") }), "props.roleArn: expected an IAM role ARN like"],
     ])("%s", (_, make, message) => {
       expect(roleError(make)).toContain(message);
+    });
+
+    it("throws a ValidationError that carries the construct path and the prop", () => {
+      let error: unknown;
+      try {
+        synthRole(create({ tags: { "a#b": "x" } }));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ name: "ValidationError", constructPath: "test/campaigns-role", prop: 'tags["a#b"]' });
+    });
+
+    it("exposes no prop-checking helpers on the role (its public API is its attributes)", () => {
+      const { role } = synthRole(create());
+      for (const member of ["fail", "checkSuffix", "parseArn", "refuse"]) expect((role as unknown as Record<string, unknown>)[member]).toBeUndefined();
     });
 
     it("accepts the longest suffix that fits in 64 characters", () => {

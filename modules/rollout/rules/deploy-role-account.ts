@@ -1,3 +1,4 @@
+import { roleArnAccount } from "../../aws-values";
 import { settingPath } from "../resolve";
 import { ConfigRule } from "./rule";
 
@@ -10,7 +11,7 @@ export const deployRoleAccount: ConfigRule = {
   id: "deploy-role-account",
   check: ({ config, targets }) =>
     targets.flatMap((t) => {
-      const account = t.deployRoleArn ? /^arn:[^:]+:iam::(\d{12}):/.exec(t.deployRoleArn)?.[1] : undefined;
+      const account = t.deployRoleArn ? roleArnAccount(t.deployRoleArn) : undefined;
       if (account === undefined || account === t.account) return [];
       const where = settingPath(config.targets[t.index], t.index, "deployRoleArn");
       return [

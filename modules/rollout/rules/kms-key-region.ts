@@ -1,4 +1,4 @@
-import { KMS_KEY_ARN } from "../schema";
+import { kmsKeyRegionProblem } from "../../aws-values";
 import { ConfigRule } from "./rule";
 
 /** KMS keys are regional: onboarding fails with KMS_KEY_NOT_FOUND for a key in another Region. */
@@ -7,15 +7,8 @@ export const kmsKeyRegion: ConfigRule = {
   check: ({ targets }) =>
     targets.flatMap((t) =>
       t.instances.flatMap((instance, i) => {
-        const keyRegion = instance.kmsKeyArn ? KMS_KEY_ARN.exec(instance.kmsKeyArn)?.[2] : undefined;
-        return keyRegion === undefined || keyRegion === t.region
-          ? []
-          : [
-              {
-                path: `$.targets[${t.index}].instances[${i}].kmsKeyArn`,
-                message: `expected a KMS key in the target's Region ${t.region} (keys are regional), got a key in ${keyRegion}`,
-              },
-            ];
+        const problem = instance.kmsKeyArn ? kmsKeyRegionProblem(instance.kmsKeyArn, t.region) : undefined;
+        return problem ? [{ path: `$.targets[${t.index}].instances[${i}].kmsKeyArn`, message: problem }] : [];
       }),
     ),
 };

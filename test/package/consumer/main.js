@@ -2,7 +2,7 @@
 // stacks built from a rollout config through the package's subpath entries.
 const { App, TerraformOutput, TerraformStack } = require("cdktf");
 const { AwsProvider } = require("@cdktf/provider-aws/lib/provider");
-const { CampaignCleanupHook, CampaignsServiceLinkedRole, InstanceOnboarding } = require("connect-campaigns-iac");
+const { CampaignsInstance, CampaignsServiceLinkedRole } = require("connect-campaigns-iac");
 const { loadRolloutConfig } = require("connect-campaigns-iac/config");
 const { buildApp } = require("connect-campaigns-iac/app");
 
@@ -10,9 +10,8 @@ const app = new App({ outdir: "cdktf.out-js" });
 const stack = new TerraformStack(app, "call-center");
 new AwsProvider(stack, "aws", { region: "eu-west-2" });
 const role = new CampaignsServiceLinkedRole(stack, "role", { customSuffix: "calls" });
-const settings = { stack: "call-center", account: "210987654321", region: "eu-west-2", instanceId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", backupDir: "backups" };
-const onboarding = new InstanceOnboarding(stack, "onboarding", { settings, role: role.dependable });
-new CampaignCleanupHook(stack, "cleanup", { settings, dependsOn: [onboarding.resource, role.dependable] });
+// The provider names no account: the instance takes it as a prop.
+new CampaignsInstance(stack, "instance", { role, instanceId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", account: "210987654321", backup: { dir: "backups" } });
 new TerraformOutput(stack, "role_name", { value: role.roleName });
 
 // Only observing the role another stack owns: nothing managed, the plan checks it exists.

@@ -2,8 +2,8 @@
 // constructs" section shows. test/package/consumer.test.ts compiles it against the packed tarball.
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CampaignCleanupHook, CampaignsServiceLinkedRole, InstanceOnboarding } from "connect-campaigns-iac";
-import type { HookSettings, ICampaignsServiceLinkedRole } from "connect-campaigns-iac";
+import { CampaignsInstance, CampaignsServiceLinkedRole } from "connect-campaigns-iac";
+import type { CampaignsInstanceProps, ICampaignsServiceLinkedRole } from "connect-campaigns-iac";
 import { CAMPAIGNS_SERVICE_PRINCIPAL } from "connect-campaigns-iac/role-names";
 
 const account = "123456789012";
@@ -16,16 +16,15 @@ new AwsProvider(stack, "aws", { region, allowedAccountIds: [account] });
 // Creates the role: `new` always means "this stack declares and owns it".
 const role = new CampaignsServiceLinkedRole(stack, "campaigns-role", { description: `for ${CAMPAIGNS_SERVICE_PRINCIPAL}` });
 
-const settings: HookSettings = {
-  stack: "contact-center",
-  account,
-  region,
+// One instance: onboarding, KMS key pin and cleanup hook, in the destroy order cleanup ->
+// offboarding -> role. Region, account and deploy role are the provider's.
+const instance: CampaignsInstanceProps = {
+  role,
   instanceId: "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a",
-  backupDir: "campaign-backups",
+  backup: { dir: "campaign-backups" },
   allowCampaignDeletion: false,
 };
-const onboarding = new InstanceOnboarding(stack, "onboarding", { settings, role: role.dependable });
-new CampaignCleanupHook(stack, "campaign-cleanup", { settings, dependsOn: [onboarding.resource, role.dependable] });
+new CampaignsInstance(stack, "contact-center-instance", instance);
 
 new TerraformOutput(stack, "role_arn", { value: role.roleArn });
 

@@ -38,3 +38,12 @@ function characterProblem(what: string, text: string): string | undefined {
   const bad = [...text].find((c) => !TAG_CHARACTERS.test(c))!;
   return `expected only ${ALLOWED} in a ${what} (IAM's tag rules), got ${quote(bad)} in ${quote(text)}`;
 }
+
+/** The first problem of a set of tags, with the key it is about; undefined when every tag is fine. */
+export function tagsProblem(tags: Readonly<Record<string, string>>): { readonly key: string; readonly problem: string } | undefined {
+  for (const [key, value] of Object.entries(tags)) {
+    const problem = tagKeyProblem(key) ?? tagValueProblem(value);
+    if (problem) return { key, problem };
+  }
+  return undefined;
+}

@@ -1,0 +1,2 @@
+export { CampaignsInstance } from "./campaigns-instance";
+export type { CampaignsInstanceProps, CampaignBackupProps } from "./campaigns-instance";
