@@ -22,7 +22,6 @@
  * only for those. Listing costs one ListCampaigns per 50 campaigns per API, and at least one per API.
  */
 import { HookExit, type CleanupHookInput } from "../hook-contract";
-import { parseArn } from "../aws-values";
 import { requireAccount } from "./account-guard";
 import { backUpCampaign, backupPath, backupRoot, type BackupTarget } from "./backup";
 import { type CampaignApiVersion, type OrGone, STATE_BATCH_SIZE } from "./campaign-calls";

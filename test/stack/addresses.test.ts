@@ -34,7 +34,18 @@ describe("Terraform addresses of the stacks synthesized before CampaignsInstance
   });
 
   it.each(cases)("%s %s: the same import and removed blocks, and outputs", (config, stack) => {
-    for (const key of ["import", "removed", "output"]) expect(now[config][stack][key]).toEqual(fixture[config][stack][key]);
+    // A retired role owner also retires its account guard (new since the fixture, listed in
+    // retired_resources too): every earlier block and output stays as it was.
+    const isGuard = (address: string) => address.startsWith("terraform_data.account-guard_");
+    expect(now[config][stack].import).toEqual(fixture[config][stack].import);
+    const outputs = structuredClone(now[config][stack].output) as Record<string, { value: unknown }> | undefined;
+    const retired = outputs?.retired_resources;
+    if (retired && Array.isArray(retired.value)) retired.value = retired.value.filter((a: string) => !isGuard(a));
+    expect(outputs).toEqual(fixture[config][stack].output);
+    const removed = (now[config][stack].removed as { from: string }[] | undefined) ?? [];
+    const added = removed.filter((block) => isGuard(block.from));
+    expect(removed.filter((block) => !added.includes(block))).toEqual(fixture[config][stack].removed ?? []);
+    expect(added.length).toBeLessThanOrEqual(1);
   });
 
   it("the custom-stack example moved to CampaignsInstance: only its hooks' addresses change, to those of the instance id", () => {
