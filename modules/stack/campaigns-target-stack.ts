@@ -9,7 +9,7 @@ import { CampaignsAccountGuard } from "../account-guard";
 import { addRemovedBlock, addressAt, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
-import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
+import { accountGuardTargetsOf, hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 
 /** Construct ids: part of every resource address in state, never to be changed. */
 const ROLE_ID = "role";
@@ -92,7 +92,7 @@ export class CampaignsTargetStack extends TerraformStack {
       role: role.dependable,
       cleanupHooks,
       allowCampaignDeletion: target.allowCampaignDeletion,
-      accountTargets: target.accountTargets.map((t) => ({ region: t.region, stack: t.stackId, retired: t.retired })),
+      accountTargets: accountGuardTargetsOf(target),
     });
   }
 

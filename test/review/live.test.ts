@@ -50,7 +50,7 @@ describeWithTools("review of fresh plans (real Terraform, emulator)", terraformA
     const run = await cli("review", "--json", "--live", "--fail-on", "high", scenario.stackDir);
     expect(run.code).toBe(2);
     const [stack] = JSON.parse(run.stdout).stacks;
-    expect(stack).toMatchObject({ stack: STACK_ID, risk: "high", counts: { delete: 4 } }); // role, onboarding, its KMS key pin, cleanup
+    expect(stack).toMatchObject({ stack: STACK_ID, risk: "high", counts: { delete: 5 } }); // role, onboarding, its KMS key pin, cleanup, account guard
     expect(stack.live).toEqual([
       {
         address: expect.stringMatching(/^terraform_data\.campaign-cleanup-/),

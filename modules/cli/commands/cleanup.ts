@@ -1,5 +1,5 @@
-import { toCleanupInput } from "../../hook-contract";
-import { hookSettingsFor, loadRolloutConfig, selectTargets } from "../../rollout";
+import { toAccountGuardInput, toCleanupInput } from "../../hook-contract";
+import { accountGuardSettingsFor, hookSettingsFor, loadRolloutConfig, selectTargets } from "../../rollout";
 import { CliError, ExitCode } from "../exit-codes";
 import { withHookRuntime } from "../lazy";
 import { printJson, hookOutputFor } from "../output";
@@ -43,7 +43,15 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
       results.push({ summary: result.summary, campaigns: result.campaigns });
       exitCode = Math.max(exitCode, result.exitCode);
     }
-    if (options.json) printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results });
+    // What the destroy's account guard would find (a target that deletes the role): every Region of
+    // the account. The role's ARN is in state, not in the config: any campaigns role counts here.
+    let accountGuard;
+    if (options.dryRun && target.role.mode !== "observe") {
+      const guard = await runtime.runAccountGuard(toAccountGuardInput(accountGuardSettingsFor(target, "")), { output });
+      accountGuard = guard.summary;
+      exitCode = Math.max(exitCode, guard.exitCode);
+    }
+    if (options.json) printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results, ...(accountGuard ? { accountGuard } : {}) });
     process.exitCode = exitCode;
   });
 }
