@@ -77,7 +77,10 @@ describeWithTools("lifecycle: the account guard before the role, one account in 
     expect(words(destroy.stderr)).toContain(`- ${OBSERVER}, instance ${instance.west}: 3 campaign(s), onboarded — held by stack ${stackOf(OBSERVER)}: destroy it first`);
     expect(destroy.stdout).not.toContain("cleanup-summary");
     await expectUntouched();
-    expect((await ws.stateList(stackOf(OWNER))).length).toBe(5);
+    // Every resource still in state: the guard, the cleanup, the onboarding and its key pin, the role (and the two read-backs).
+    const state = await ws.stateList(stackOf(OWNER));
+    expect(state.filter((a) => !a.startsWith("data."))).toHaveLength(5);
+    expect(state.some((a) => a.startsWith("terraform_data.account-guard_"))).toBe(true);
   });
 
   it("an instance outside the config with campaigns in the owner's Region is refused, naming it", async () => {
@@ -102,7 +105,9 @@ describeWithTools("lifecycle: the account guard before the role, one account in 
     expectOk(await ws.destroy(stackOf(OBSERVER)), `destroy ${stackOf(OBSERVER)}`);
     const destroy = await ws.destroy(stackOf(OWNER));
     expectOk(destroy, `destroy ${stackOf(OWNER)}`);
+    // The order, as Terraform logged it (kept for the README's figure).
     fs.writeFileSync(path.join(ws.dir, "owner-destroy.log"), destroy.stdout);
+    console.log(destroy.stdout.split("\n").filter((l) => /(Destroying|Destruction complete|account guard:)/.test(l)).join("\n"));
 
     // Terraform's own lines: the guard is destroyed (its hook runs) before the cleanup hook, the cleanup before the offboarding, all before the role.
     const at = (pattern: RegExp) => {
