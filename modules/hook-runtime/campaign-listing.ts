@@ -13,6 +13,8 @@ export interface FoundCampaign {
   readonly id: string;
   readonly name: string;
   readonly arn: string;
+  /** The instance the answer says the campaign is on (checked against the one asked for: campaign-owner.ts). */
+  readonly connectInstanceId: string;
   readonly api: CampaignApiVersion;
   /** v2 only: TELEPHONY, SMS, EMAIL, WHATSAPP. */
   readonly channelSubtypes?: readonly string[];
@@ -25,33 +27,32 @@ export interface CampaignApi extends CampaignCalls<SummaryShape & { readonly cha
 
 export type CampaignApis = Readonly<Record<CampaignApiVersion, CampaignApi>>;
 
-/** A campaign found without an instance filter, with the instance that holds it. */
-export interface RegionCampaign extends FoundCampaign {
-  readonly connectInstanceId: string;
-}
+/** A campaign found without an instance filter: the instance is the one the answer names. */
+export type RegionCampaign = FoundCampaign;
 
-/** Both APIs' campaigns, every page, one entry per ARN (v2's wins), each with its instance id. */
-async function listBoth(apis: CampaignApis, instanceId: InstanceFilter): Promise<{ found: FoundCampaign; connectInstanceId: string }[]> {
-  const byArn = new Map<string, { found: FoundCampaign; connectInstanceId: string }>();
+/** Both APIs' campaigns, every page, one entry per ARN (v2's wins), each with the instance the answer names. */
+async function listBoth(apis: CampaignApis, instanceId: InstanceFilter): Promise<FoundCampaign[]> {
+  const byArn = new Map<string, FoundCampaign>();
   // v2 first: its entry wins for a campaign both APIs list.
   for (const api of ["v2", "v1"] as const) {
     for (const c of await apis[api].listCampaigns(instanceId)) {
       const arn = c.arn ?? c.id ?? "";
       if (byArn.has(arn)) continue;
-      const found = { id: c.id ?? "", name: c.name ?? "", arn, api, ...(c.channelSubtypes ? { channelSubtypes: c.channelSubtypes } : {}) };
-      byArn.set(arn, { found, connectInstanceId: c.connectInstanceId ?? instanceId ?? "" });
+      const { id = "", name = "", connectInstanceId = "", channelSubtypes } = c;
+      byArn.set(arn, { id, name, arn, connectInstanceId, api, ...(channelSubtypes ? { channelSubtypes } : {}) });
     }
   }
   return [...byArn.values()];
 }
 
-export async function listInstanceCampaigns(apis: CampaignApis, instanceId: string): Promise<FoundCampaign[]> {
-  return (await listBoth(apis, instanceId)).map((c) => c.found);
+/** The instance's campaigns (ListCampaigns filtered by it; what comes back is checked by campaign-owner.ts). */
+export function listInstanceCampaigns(apis: CampaignApis, instanceId: string): Promise<FoundCampaign[]> {
+  return listBoth(apis, instanceId);
 }
 
 /** Every campaign of the clients' Region, of every instance (ListCampaigns without a filter). */
-export async function listRegionCampaigns(apis: CampaignApis): Promise<RegionCampaign[]> {
-  return (await listBoth(apis, undefined)).map((c) => ({ ...c.found, connectInstanceId: c.connectInstanceId }));
+export function listRegionCampaigns(apis: CampaignApis): Promise<FoundCampaign[]> {
+  return listBoth(apis, undefined);
 }
 
 /** States of campaigns of both APIs, each asked through its own API (batches of 25 per API). */

@@ -25,6 +25,12 @@ export interface ClientTarget {
   readonly sessionLabel: string;
   /** Multiplies AWS's default request quotas; > 1 only for accounts whose quotas were raised. */
   readonly quotaMultiplier?: number;
+  /**
+   * Credentials to use instead of `roleArn`'s (see {@link credentialsFor}): several client sets of
+   * one account share them, so the deploy role is assumed once, not once per client.
+   * @default - the default chain, then `roleArn` assumed
+   */
+  readonly credentials?: AwsCredentialIdentityProvider;
 }
 
 /** Who the clients act as: STS GetCallerIdentity with the clients' own credentials. */
@@ -56,7 +62,8 @@ export function sessionName(label: string): string {
   return `${HOOK_SESSION_PREFIX}${label}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
 }
 
-function credentialsFor(target: ClientTarget, overrides: ClientOverrides): AwsCredentialIdentityProvider | AwsCredentialIdentity {
+/** The default chain (or the overrides' credentials), then the target's role assumed with a session named by its label. */
+export function credentialsFor(target: Pick<ClientTarget, "region" | "roleArn" | "sessionLabel">, overrides: ClientOverrides = {}): AwsCredentialIdentityProvider | AwsCredentialIdentity {
   const master = overrides.credentials ?? fromNodeProviderChain();
   if (!target.roleArn) return master;
   return fromTemporaryCredentials({
@@ -79,7 +86,7 @@ export interface ClientOverrides {
 export function createClients(target: ClientTarget, overrides: ClientOverrides = {}): HookClients {
   const common = {
     region: target.region,
-    credentials: credentialsFor(target, overrides),
+    credentials: target.credentials ?? credentialsFor(target, overrides),
     retryStrategy: retryStrategy(),
     ...(overrides.endpoint ? { endpoint: overrides.endpoint } : {}),
   };

@@ -5,14 +5,14 @@
  */
 export { runHook } from "./run";
 export { parseHookInput } from "./input";
-export { runCleanup, planCleanup } from "./cleanup";
+export { runCleanup, planCleanup, isActive, CleanupFailure } from "./cleanup";
 export type { CleanupResult, CleanupSummary, CampaignOutcome, CleanupPlan, CleanupPlanSummary, PlannedCampaign } from "./cleanup";
 export { runOnboarding, FAILURE_HINTS, encryptionConfig } from "./onboarding";
 export type { OnboardingResult } from "./onboarding";
 export { runOffboarding } from "./offboarding";
 export type { OffboardingResult } from "./offboarding";
 export { restoreBackups } from "./restore";
-export type { RestoreOptions, RestoreResult, RestoreSummary, RestoredCampaign, RestoreOutcome } from "./restore";
+export type { RestoreOptions, RestoreResult, RestoreSummary, RestoredCampaign, RestoreOutcome, SkippedPath } from "./restore";
 export { serializeCampaign, serializeCampaignV2, serializeBackup, V2_BACKUP_API, backupPath, backupRoot } from "./backup";
 export { parseBackup } from "./backup-file";
 export type { Backup } from "./backup-file";
@@ -26,8 +26,19 @@ export { AccountScanError, scanAccountUsage, scanRegionUsage } from "./account-u
 export { describeBlocker, refusalHeadline, roleBlockers, runAccountGuard } from "./account-role-guard";
 export type { AccountGuardResult, AccountGuardSummary, RoleBlocker, RoleBlockerReason } from "./account-role-guard";
 export type { ClientsForRegion, InstanceUsage, RegionFailure, RegionUsage, ScanOptions } from "./account-usage";
-export { HookFailure } from "./errors";
+export { HookFailure, AwsCallFailure } from "./errors";
 export type { HookExitCode } from "./errors";
 export { QUOTA_MULTIPLIER_ENV } from "./run-context";
 export type { RunOptions } from "./run-context";
 export type { OutputStreams, TextSink } from "./report";
+// For `drift`, a reader with the hooks' credentials path, pacing and retries.
+export { credentialsFor } from "./clients";
+export { requireAccount } from "./account-guard";
+export { CampaignsApi } from "./campaigns-api";
+export { CampaignsV2Api } from "./campaigns-v2-api";
+export { campaignStates } from "./campaign-listing";
+export { awsCall, describeError, errorCode } from "./errors";
+export type { Scope } from "./errors";
+export { mapPool } from "./pool";
+export { retryStrategy } from "./retry";
+export { quotaMultiplier } from "./run-context";

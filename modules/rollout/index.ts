@@ -10,6 +10,10 @@ export { accountGuardSettingsFor, accountGuardTargetsOf, hookSettingsFor } from 
 export type { TargetHookSettings } from "./hook-inputs";
 export { rolloutJsonSchema, rolloutJsonSchemaText } from "./json-schema";
 export { findWave, waveMatrix } from "./matrix";
+export { findStep, rolloutSteps, stepPlan, STEP_PARTS, STEP_SEPARATOR } from "./steps";
+export type { RolloutDirection, RolloutStep, StepPart, StepPlanEntry } from "./steps";
+export { ownedRoleName, ownsRole, roleUses, usesRoleOf } from "./role-users";
+export type { RoleUse } from "./role-users";
 export type { MatrixEntry, WaveMatrix } from "./matrix";
 export { gateWave } from "./gate";
 export type { GateVerdict, StackResult } from "./gate";

@@ -1,3 +1,4 @@
+import * as os from "node:os";
 import * as path from "node:path";
 import { Construct } from "constructs";
 import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
@@ -6,7 +7,7 @@ import { ICampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
 import { CampaignsAccountGuard } from "../account-guard";
-import { addRemovedBlock, addressAt, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
+import { addRemovedBlock, addressAt, literalValues, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
 import { accountGuardTargetsOf, hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
@@ -18,6 +19,18 @@ const ROLE_RESOURCE_ID = "role";
 const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
 const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
 const ACCOUNT_GUARD_ID = "account-guard";
+
+/**
+ * The state address of an instance's onboarding resource in its target's stack (what
+ * `terraform apply -replace=` takes to onboard it again), from the stack's own construct ids. A
+ * scratch stack gives the very address: cdktf's logical ids depend on the construct path below
+ * the stack alone, not on the stack.
+ */
+export function onboardingAddress(instanceId: string): string {
+  // The scratch App's outdir exists already: App() creates its outdir, and must not make cdktf.out.
+  const scratch = new TerraformStack(new App({ outdir: os.tmpdir(), skipValidation: true }), "onboarding-address");
+  return InstanceOnboarding.resourceAddress(scratch, onboardingId(instanceId));
+}
 
 /**
  * One (account, Region) target: the campaigns role, each Connect instance onboarded, and a
@@ -45,7 +58,9 @@ export class CampaignsTargetStack extends TerraformStack {
       region: target.region,
       allowedAccountIds: [target.account],
       assumeRole: target.deployRoleArn ? [{ roleArn: target.deployRoleArn, sessionName: PROVIDER_SESSION_NAME }] : undefined,
-      defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: { ...target.tags } }] : undefined,
+      // Tags are data: literal, never a template (see `literal`). The backend's settings need no
+      // escaping: Terraform reads a backend block literally.
+      defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: literalValues({ ...target.tags }) }] : undefined,
     });
 
     if (target.retired) {

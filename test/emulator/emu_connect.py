@@ -1,11 +1,9 @@
-"""Amazon Connect patches: instance timestamps in the form the API sends them, and IAM denials
-as JSON.
+"""Amazon Connect patches: instance timestamps in the form the API sends them, and IAM
+enforcement's denials in Connect's own (REST-JSON) error form.
 
 moto writes an instance's CreatedTime as an ISO 8601 string; Connect's REST-JSON protocol
 sends timestamps as epoch seconds (a number), and the SDKs refuse anything else ("Expected
-real number"), so ListInstances and DescribeInstance could not be read at all. Under IAM
-enforcement moto answers a denied Connect call in XML, which a REST-JSON client cannot read;
-AWS answers JSON `AccessDeniedException` (as emu_campaigns does for connect-campaigns).
+real number"), so ListInstances and DescribeInstance could not be read at all.
 """
 
 from typing import Any
@@ -25,6 +23,8 @@ def _epoch_created(self: Instance, result: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply() -> None:
+    # Under IAM enforcement moto denies in XML, which a REST-JSON SDK cannot read ("Unexpected
+    # token '<'"): AWS answers 403 AccessDeniedException in JSON, as for connect-campaigns.
     ConnectResponse._authenticate_and_authorize_normal_action = emu_campaigns.authorize_with_json_errors
     Instance.to_dict = lambda self: _epoch_created(self, _original_to_dict(self))
     Instance.to_summary_dict = lambda self: _epoch_created(self, _original_to_summary_dict(self))

@@ -409,7 +409,7 @@ describeWithEmulator('AWS emulator (moto + patches)', () => {
       const config = await (await fetch(`${emulator.endpoint}/_emulator/config`)).json();
       expect(config).toEqual({
         throttleFraction: 0, errorFraction: 0, latencyMs: 0, seed: null, rates: false, rateScale: 1, onboardingPolls: 1,
-        v1CampaignsInV2: false, deniedRegions: [],
+        v1CampaignsInV2: false, deniedRegions: [], ignoreInstanceIdFilter: false,
       });
     });
   });

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GetConnectInstanceConfigCommand, ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
+import { GetConnectInstanceConfigCommand, ListCampaignsCommand, ResourceNotFoundException } from "@aws-sdk/client-connectcampaigns";
 import { reviewStack, type PlanDocument } from "../../modules/review";
 import { startEmulator, type Emulator } from "../emulator/emulator";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
@@ -30,10 +30,14 @@ describeWithTools("lifecycle: removing instances and targets, plainly and retire
   });
   const listCampaigns = async (id: string) =>
     (await account.campaigns.send(new ListCampaignsCommand({ filters: { instanceIdFilter: { value: id, operator: "Eq" } } }))).campaignSummaryList ?? [];
+  /** Offboarded means AWS answered ResourceNotFound: AccessDenied or a dead endpoint fails the test. */
   const isOnboarded = async (id: string) =>
     account.campaigns.send(new GetConnectInstanceConfigCommand({ connectInstanceId: id })).then(
       () => true,
-      () => false,
+      (error: unknown) => {
+        if (error instanceof ResourceNotFoundException) return false;
+        throw error;
+      },
     );
   const backupsOf = (id: string) => {
     const dir = path.join(ws.backupDir, ACCOUNT, REGION, id);

@@ -163,6 +163,8 @@ describe("the deploy role policy narrowed by --config", () => {
       Effect: "Allow",
       Action: ["s3:PutObject"],
       Resource: ["arn:aws:s3:::backups-111111111111/111111111111/us-east-1/*", "arn:aws:s3:::backups-222222222222/222222222222/eu-west-2/*"],
+      // The bucket must be a target's own (the hook sends ExpectedBucketOwner = the target's account).
+      Condition: { StringEquals: { "s3:ResourceAccount": ["111111111111", "222222222222"] } },
     });
   });
 

@@ -31,7 +31,10 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
   }
   await withHookRuntime(async (runtime) => {
     const output = hookOutputFor(options.json);
-    const results = [];
+    const results: object[] = [];
+    let accountGuard: object | undefined;
+    const report = () =>
+      options.json && printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results, ...(accountGuard ? { accountGuard } : {}) });
     let exitCode: number = ExitCode.ok;
     for (const { settings } of instances) {
       const input = toCleanupInput({
@@ -39,19 +42,31 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
         // A person at the keyboard may allow what the config does not (after a dry run).
         allowCampaignDeletion: settings.allowCampaignDeletion || options.allowDeletion === true,
       });
-      const result = options.dryRun ? await runtime.planCleanup(input, { output }) : await runtime.runCleanup(input, { output });
-      results.push({ summary: result.summary, campaigns: result.campaigns });
-      exitCode = Math.max(exitCode, result.exitCode);
+      try {
+        const result = options.dryRun ? await runtime.planCleanup(input, { output }) : await runtime.runCleanup(input, { output });
+        results.push({ summary: result.summary, campaigns: result.campaigns });
+        exitCode = Math.max(exitCode, result.exitCode);
+      } catch (error) {
+        // The JSON says what was done before the failure (earlier instances, and this one's
+        // deletions when the cleanup got that far), then the failure goes out as usual. A failure
+        // before anything was done prints no JSON: only the error, as for any refusal.
+        if (!(error instanceof runtime.HookFailure)) throw error;
+        const partial = error instanceof runtime.CleanupFailure;
+        if (results.length === 0 && !partial) throw error;
+        const done = partial ? { summary: error.result.summary, campaigns: error.result.campaigns } : {};
+        results.push({ instance: input.instance_id, ...done, error: error.message, exitCode: error.exitCode });
+        report();
+        throw error;
+      }
     }
     // What the destroy's account guard would find (a target that deletes the role): every Region of
     // the account. The role's ARN is in state, not in the config: any campaigns role counts here.
-    let accountGuard;
     if (options.dryRun && target.role.mode !== "observe") {
       const guard = await runtime.runAccountGuard(toAccountGuardInput(accountGuardSettingsFor(target, "")), { output });
       accountGuard = guard.summary;
       exitCode = Math.max(exitCode, guard.exitCode);
     }
-    if (options.json) printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results, ...(accountGuard ? { accountGuard } : {}) });
+    report();
     process.exitCode = exitCode;
   });
 }
