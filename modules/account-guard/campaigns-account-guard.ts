@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { ITerraformDependable, Token } from "cdktf";
-import type { AccountGuardHookInput, AccountGuardTarget } from "../hook-contract";
+import { type AccountGuardHookInput, type AccountGuardTarget, toAccountGuardInput } from "../hook-contract";
 import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../hook-construct";
 import type { CampaignCleanupHook } from "../destroy-hook";
 import { CAMPAIGNS_REGIONS } from "../rollout/campaigns-regions";
@@ -86,17 +86,9 @@ export class CampaignsAccountGuard extends CampaignsHook {
 }
 
 function guardInput(props: CampaignsAccountGuardProps): AccountGuardHookInput {
-  const regions = [...new Set([props.region, ...(props.regions ?? Object.keys(CAMPAIGNS_REGIONS)), ...(props.accountTargets ?? []).map((t) => t.region)])].sort();
-  return {
-    kind: "campaigns-account-guard",
-    stack: props.stack,
-    account: props.account,
-    region: props.region,
-    deploy_role_arn: props.deployRoleArn ?? null,
-    role_arn: props.roleArn,
-    regions,
-    instance_ids: props.cleanupHooks.map((h) => h.instanceId),
-    allow_campaign_deletion: props.allowCampaignDeletion ?? false,
-    account_targets: (props.accountTargets ?? []).map(({ region, stack, retired }) => ({ region, stack, retired })),
-  };
+  return toAccountGuardInput({
+    ...props,
+    regions: props.regions ?? Object.keys(CAMPAIGNS_REGIONS),
+    instanceIds: props.cleanupHooks.map((h) => h.instanceId),
+  });
 }

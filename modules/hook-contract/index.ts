@@ -112,6 +112,41 @@ export interface AccountGuardHookInput {
   readonly account_targets: readonly AccountGuardTarget[];
 }
 
+/** What the account guard is built from: the stack, the role it deletes, what it cleans up itself. */
+export interface AccountGuardSettings {
+  readonly stack: string;
+  readonly account: string;
+  readonly region: string;
+  /** @default - the caller's identity */
+  readonly deployRoleArn?: string;
+  /** The role the destroy deletes; "" when unknown (a dry run by hand: any campaigns role counts). */
+  readonly roleArn: string;
+  /** Regions to scan besides `region` and the `accountTargets`' (the Region table, usually). */
+  readonly regions: readonly string[];
+  readonly instanceIds: readonly string[];
+  /** @default false */
+  readonly allowCampaignDeletion?: boolean;
+  /** @default - none */
+  readonly accountTargets?: readonly AccountGuardTarget[];
+}
+
+/** The `input` the account guard stores (and the `account-guard` hook reads); Regions sorted, once each. */
+export function toAccountGuardInput(settings: AccountGuardSettings): AccountGuardHookInput {
+  const targets = settings.accountTargets ?? [];
+  return {
+    kind: "campaigns-account-guard",
+    stack: settings.stack,
+    account: settings.account,
+    region: settings.region,
+    deploy_role_arn: settings.deployRoleArn ?? null,
+    role_arn: settings.roleArn,
+    regions: [...new Set([settings.region, ...settings.regions, ...targets.map((t) => t.region)])].sort(),
+    instance_ids: [...settings.instanceIds],
+    allow_campaign_deletion: settings.allowCampaignDeletion ?? false,
+    account_targets: targets.map(({ region, stack, retired }) => ({ region, stack, retired })),
+  };
+}
+
 /** The input of any hook, told apart by `kind`. */
 export type HookInput = OnboardingHookInput | CleanupHookInput | AccountGuardHookInput;
 

@@ -57,9 +57,10 @@ export interface AccountGuardResult {
 
 const roleName = (arn: string): string => arn.slice(arn.lastIndexOf("/") + 1);
 
+/** `roleArn` "" (unknown, a dry run by hand): any campaigns role the instance links counts. */
 function usesRole(instance: InstanceUsage, roleArn: string): boolean {
   const campaigns = instance.v1Campaigns + instance.v2Campaigns;
-  if (instance.serviceLinkedRoleArn) return roleName(instance.serviceLinkedRoleArn) === roleName(roleArn);
+  if (instance.serviceLinkedRoleArn) return roleArn === "" || roleName(instance.serviceLinkedRoleArn) === roleName(roleArn);
   return campaigns > 0;
 }
 
@@ -109,7 +110,7 @@ export function describeBlocker(b: RoleBlocker, stack: string): string {
 export function refusalHeadline(input: Pick<AccountGuardHookInput, "role_arn">, blockers: readonly RoleBlocker[]): string {
   const regions = [...new Set(blockers.map((b) => b.region))];
   return (
-    `refusing to delete the campaigns role ${input.role_arn}: ${blockers.length} instance(s) in ${regions.join(", ")} would still use it after this destroy, ` +
+    `refusing to delete the campaigns role${input.role_arn ? ` ${input.role_arn}` : ""}: ${blockers.length} instance(s) in ${regions.join(", ")} would still use it after this destroy, ` +
     `and IAM would refuse the deletion only after this stack's campaigns were deleted and its instances offboarded. Nothing was touched.`
   );
 }

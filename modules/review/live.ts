@@ -1,10 +1,11 @@
 import { removesObject } from "./change-kind";
 import type { PlanDocument } from "./plan-json";
 import type { LiveCleanup } from "./report";
-import { hookAt, hookOf } from "./rules/subjects";
+import { hookAt, hookOf, removedWithoutHooks } from "./rules/subjects";
 import { campaignDeletionArmed } from "./rules/campaign-deletion-armed";
 import { changeKind } from "./change-kind";
 import { knownAt } from "./values";
+import { retiredAddresses } from "./review-stack";
 
 /**
  * The state as the review prints it: v1 campaigns as always, v2 ones (v1 and v2 campaigns both
@@ -14,6 +15,15 @@ function liveState(c: { readonly state: string; readonly api: string; readonly c
   if (c.api !== "v2") return c.state;
   return `${c.state}, v2${c.channelSubtypes?.length ? ` ${c.channelSubtypes.join("+")}` : ""}`;
 }
+
+/**
+ * The one lazy edge to the hook runtime (and so the AWS SDK): loaded only for `--live`. A lazy
+ * require, not import(): the checkout's CLI runs the sources under tsx's CommonJS hook, which a
+ * dynamic import() bypasses — Node's ESM loader then refuses the directory import
+ * (ERR_UNSUPPORTED_DIR_IMPORT). The compiled package turns import() into this require anyway.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const hookRuntime = () => require("../hook-runtime") as typeof import("../hook-runtime");
 
 /** Swallows the hook runtime's own lines: the review prints its findings itself. */
 const SILENT = { write: () => true };
@@ -40,11 +50,7 @@ export async function liveCleanups(plan: PlanDocument, stackDir: string): Promis
     return [];
   });
   if (hooks.length === 0) return [];
-  // A lazy require, not import(): the checkout's CLI runs the sources under tsx's CommonJS hook,
-  // which a dynamic import() bypasses — Node's ESM loader then refuses the directory import
-  // (ERR_UNSUPPORTED_DIR_IMPORT). The compiled package turns import() into this require anyway.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parseHookInput, planCleanup } = require("../hook-runtime") as typeof import("../hook-runtime");
+  const { parseHookInput, planCleanup } = hookRuntime();
   const results: LiveCleanup[] = [];
   for (const { address, hook, input, ...armed } of hooks) {
     const entry = { address, instance: hook.instance, allowCampaignDeletion: hook.allowCampaignDeletion === true, ...armed };
@@ -59,4 +65,28 @@ export async function liveCleanups(plan: PlanDocument, stackDir: string): Promis
     }
   }
   return results;
+}
+
+/**
+ * What the stack's account guard would refuse the role's deletion for, asked now through the
+ * hook runtime's own guard (`runAccountGuard`, silent) with the input the plan says it will run
+ * with: one line per blocker, a line saying why it could not tell, or none. Undefined when the
+ * plan destroys no account guard.
+ */
+export async function liveAccountGuard(plan: PlanDocument): Promise<string[] | undefined> {
+  const retired = retiredAddresses(plan);
+  const guard = (plan.resource_changes ?? []).find((resource) => {
+    const kind = changeKind(resource.change.actions);
+    const input = knownAt(resource.change, "before", ["input"]) as { kind?: unknown } | undefined;
+    return resource.type === "terraform_data" && removesObject(kind) && input?.kind === "campaigns-account-guard" && !removedWithoutHooks({ resource, kind, retired });
+  });
+  if (!guard) return undefined;
+  const { parseHookInput, runAccountGuard, describeBlocker } = hookRuntime();
+  try {
+    const input = parseHookInput(JSON.stringify(knownAt(guard.change, "before", ["input"])), "campaigns-account-guard");
+    const { summary } = await runAccountGuard(input, { output: { stdout: SILENT, stderr: SILENT, jsonSummary: false } });
+    return summary.blockers.map((b) => describeBlocker(b, input.stack));
+  } catch (error) {
+    return [`the account guard could not check the account: ${(error as Error).message.split("\n")[0]}`];
+  }
 }

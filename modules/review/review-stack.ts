@@ -11,16 +11,18 @@ export interface StackSource {
   readonly source: string;
   readonly dirName: string;
   readonly plan: PlanDocument;
+  /** With `--live`: what the account guard would refuse the role's deletion for (see RuleSubject). @default - not asked */
+  readonly roleBlockedBy?: readonly string[];
 }
 
 /** Reviews one stack's plan: counts, each change with its risk and reasons, drift and outputs. */
-export function reviewStack({ source, dirName, plan }: StackSource): StackReview {
+export function reviewStack({ source, dirName, plan, roleBlockedBy }: StackSource): StackReview {
   const resources = plan.resource_changes ?? [];
   const counts = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as Record<ChangeKind, number>;
   for (const resource of resources) counts[changeKind(resource.change.actions)]++;
   const retired = retiredAddresses(plan);
   const changes = resources
-    .map((resource) => reviewChange(resource, retired))
+    .map((resource) => reviewChange(resource, retired, roleBlockedBy))
     .filter((change) => change.kind !== "no-op" || change.importing !== undefined || change.movedFrom !== undefined)
     .sort((a, b) => riskRank(b.risk) - riskRank(a.risk) || a.address.localeCompare(b.address));
   const findings: Finding[] = PLAN_RULES.flatMap((rule) => {
@@ -43,14 +45,14 @@ export function reviewStack({ source, dirName, plan }: StackSource): StackReview
 }
 
 /** What the stack's `removed` blocks destroy with their hooks (its `retired_resources` output). */
-function retiredAddresses(plan: PlanDocument): ReadonlySet<string> {
+export function retiredAddresses(plan: PlanDocument): ReadonlySet<string> {
   const listed = plan.output_changes?.[RETIRED_RESOURCES_OUTPUT]?.after;
   return new Set(Array.isArray(listed) ? listed.filter((a): a is string => typeof a === "string") : []);
 }
 
-function reviewChange(resource: PlanResourceChange, retired: ReadonlySet<string>): ReviewedChange {
+function reviewChange(resource: PlanResourceChange, retired: ReadonlySet<string>, roleBlockedBy?: readonly string[]): ReviewedChange {
   const kind = changeKind(resource.change.actions);
-  const subject = { resource, kind, retired };
+  const subject = { resource, kind, retired, roleBlockedBy };
   const fired: Finding[] = RISK_RULES.flatMap((rule) => {
     const reason = rule.check(subject);
     return reason === undefined ? [] : [{ rule: rule.id, risk: rule.risk, reason }];

@@ -1,4 +1,4 @@
-import { liveCleanups } from "./live";
+import { liveAccountGuard, liveCleanups } from "./live";
 import { loadPlan } from "./plan-source";
 import type { LiveCleanup, ReviewReport, StackReview } from "./report";
 import { campaignDeletionArmed } from "./rules/campaign-deletion-armed";
@@ -15,8 +15,12 @@ export async function reviewPlans(sources: readonly string[], options: ReviewOpt
   const stacks: StackReview[] = [];
   for (const source of sources) {
     const loaded = await loadPlan(source);
-    const review = reviewStack(loaded);
-    stacks.push(options.live ? withLive(review, await liveCleanups(loaded.plan, loaded.stackDir)) : review);
+    if (!options.live) {
+      stacks.push(reviewStack(loaded));
+      continue;
+    }
+    const review = reviewStack({ ...loaded, roleBlockedBy: await liveAccountGuard(loaded.plan) });
+    stacks.push(withLive(review, await liveCleanups(loaded.plan, loaded.stackDir)));
   }
   return { version: 1, risk: highestRisk(stacks.map((s) => s.risk)), stacks };
 }

@@ -1,4 +1,5 @@
-import { HookSettings } from "../hook-contract";
+import type { AccountGuardSettings, AccountGuardTarget, HookSettings } from "../hook-contract";
+import { CAMPAIGNS_REGIONS } from "./campaigns-regions";
 import type { InstanceConfig } from "./schema";
 import { absoluteConfigPath, stackRelativeConfigPath, type ResolvedTarget } from "./resolved";
 
@@ -34,4 +35,28 @@ export function hookSettingsFor(target: ResolvedTarget, stackDir?: string): Targ
       backupS3Bucket: target.campaignBackup.s3Bucket,
     },
   }));
+}
+
+/** The account's other targets as the account guard names them. */
+export function accountGuardTargetsOf(target: ResolvedTarget): AccountGuardTarget[] {
+  return target.accountTargets.map((t) => ({ region: t.region, stack: t.stackId, retired: t.retired }));
+}
+
+/**
+ * The account guard's settings for a target that deletes the role: every Region of the table
+ * (plus the target's and its account's others), the target's live instances. `roleArn` is what
+ * state holds; "" by hand, where any campaigns role counts.
+ */
+export function accountGuardSettingsFor(target: ResolvedTarget, roleArn: string): AccountGuardSettings {
+  return {
+    stack: target.stackId,
+    account: target.account,
+    region: target.region,
+    deployRoleArn: target.deployRoleArn,
+    roleArn,
+    regions: Object.keys(CAMPAIGNS_REGIONS),
+    instanceIds: target.instances.filter((i) => !i.retired).map((i) => i.id),
+    allowCampaignDeletion: target.allowCampaignDeletion,
+    accountTargets: accountGuardTargetsOf(target),
+  };
 }

@@ -6,7 +6,7 @@ export { fillTemplate } from "./resolve";
 export { CAMPAIGNS_REGIONS, CAMPAIGNS_REGIONS_SOURCE, isCampaignsRegion, nearestCampaignsRegion } from "./regions";
 export { rolloutConfigSchema } from "./schema";
 export type { RolloutConfig, TargetConfig, RoleConfig, InstanceConfig, WaveConfig } from "./schema";
-export { hookSettingsFor } from "./hook-inputs";
+export { accountGuardSettingsFor, accountGuardTargetsOf, hookSettingsFor } from "./hook-inputs";
 export type { TargetHookSettings } from "./hook-inputs";
 export { rolloutJsonSchema, rolloutJsonSchemaText } from "./json-schema";
 export { findWave, waveMatrix } from "./matrix";

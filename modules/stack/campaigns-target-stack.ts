@@ -10,7 +10,7 @@ import type { CampaignCleanupHook } from "../destroy-hook";
 import { addRemovedBlock, literalValues, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
-import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
+import { accountGuardTargetsOf, hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 
 /** Construct ids: part of every resource address in state, never to be changed. */
 const ROLE_ID = "role";
@@ -107,7 +107,7 @@ export class CampaignsTargetStack extends TerraformStack {
       role: role.dependable,
       cleanupHooks,
       allowCampaignDeletion: target.allowCampaignDeletion,
-      accountTargets: target.accountTargets.map((t) => ({ region: t.region, stack: t.stackId, retired: t.retired })),
+      accountTargets: accountGuardTargetsOf(target),
     });
   }
 

@@ -50,7 +50,7 @@ describeWithTools("review of fresh plans (real Terraform, emulator)", terraformA
     const run = await cli("review", "--json", "--live", "--fail-on", "high", scenario.stackDir);
     expect(run.code).toBe(2);
     const [stack] = JSON.parse(run.stdout).stacks;
-    expect(stack).toMatchObject({ stack: STACK_ID, risk: "high", counts: { delete: 4 } }); // role, onboarding, its KMS key pin, cleanup
+    expect(stack).toMatchObject({ stack: STACK_ID, risk: "high", counts: { delete: 5 } }); // role, onboarding, its KMS key pin, cleanup, account guard
     expect(stack.live).toEqual([
       {
         address: expect.stringMatching(/^terraform_data\.campaign-cleanup-/),
@@ -80,6 +80,6 @@ describeWithTools("review of fresh plans (real Terraform, emulator)", terraformA
     const stackDir = path.join(dir, "cdktf.out", "stacks", STACK_ID);
     expect(fs.readdirSync(stackDir)).toEqual(expect.arrayContaining(["plan.json", "tfplan"]));
     const review = fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8");
-    expect(review).toContain(`| \`${STACK_ID}\` | ${ACCOUNT} | ${REGION} | 4 | 0 | 0 | 0 | 0 | 🟢 low |`);
+    expect(review).toContain(`| \`${STACK_ID}\` | ${ACCOUNT} | ${REGION} | 5 | 0 | 0 | 0 | 0 | 🟢 low |`); // role, onboarding, key pin, cleanup, account guard
   });
 });

@@ -62,8 +62,8 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(report.stacks.map((s: { stack: string; status: string; change: string }) => [s.stack, s.status, s.change])).toEqual([[scaleStackId(42), "planned", "changed"]]);
     expect(report.unchanged).toHaveLength(99);
     expect(report.removed).toEqual([]);
-    // Never applied: the role, the onboarding, its KMS key pin and the cleanup hook are created; nothing else.
-    expect(report.stacks[0].counts).toMatchObject({ create: 4, delete: 0, replace: 0 });
+    // Never applied: the role, the onboarding, its KMS key pin, the cleanup hook and the account guard are created; nothing else.
+    expect(report.stacks[0].counts).toMatchObject({ create: 5, delete: 0, replace: 0 });
     const review = fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8");
     expect(review).toContain("Compared with `base.json`: 1 planned (1 changed), 99 unchanged, not planned, 0 removed.");
     expect(review).toContain(`### \`${scaleStackId(42)}\``);

@@ -1,5 +1,5 @@
-import { toCleanupInput } from "../../hook-contract";
-import { hookSettingsFor, loadRolloutConfig, selectTargets } from "../../rollout";
+import { toAccountGuardInput, toCleanupInput } from "../../hook-contract";
+import { accountGuardSettingsFor, hookSettingsFor, loadRolloutConfig, selectTargets } from "../../rollout";
 import { CliError, ExitCode } from "../exit-codes";
 import { withHookRuntime } from "../lazy";
 import { printJson, hookOutputFor } from "../output";
@@ -32,7 +32,9 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
   await withHookRuntime(async (runtime) => {
     const output = hookOutputFor(options.json);
     const results: object[] = [];
-    const report = () => options.json && printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results });
+    let accountGuard: object | undefined;
+    const report = () =>
+      options.json && printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results, ...(accountGuard ? { accountGuard } : {}) });
     let exitCode: number = ExitCode.ok;
     for (const { settings } of instances) {
       const input = toCleanupInput({
@@ -56,6 +58,13 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
         report();
         throw error;
       }
+    }
+    // What the destroy's account guard would find (a target that deletes the role): every Region of
+    // the account. The role's ARN is in state, not in the config: any campaigns role counts here.
+    // A finding is reported (stderr, `accountGuard` in --json), not an exit code: the dry run
+    // itself succeeded, as it does when the cleanup would refuse.
+    if (options.dryRun && target.role.mode !== "observe") {
+      accountGuard = (await runtime.runAccountGuard(toAccountGuardInput(accountGuardSettingsFor(target, "")), { output })).summary;
     }
     report();
     process.exitCode = exitCode;

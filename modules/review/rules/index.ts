@@ -6,6 +6,7 @@ import { hooksSkippedByRemoval } from "./hooks-skipped-by-removal";
 import { instanceOffboarded } from "./instance-offboarded";
 import { planErrored } from "./plan-errored";
 import { roleAdopted } from "./role-adopted";
+import { roleDeletionBlocked } from "./role-deletion-blocked";
 import type { PlanRule, RiskRule } from "./rule";
 import { roleSettingsChanged } from "./role-settings-changed";
 import { unknownTypeRemoved } from "./unknown-type-removed";
@@ -15,6 +16,7 @@ export type { PlanRule, RiskRule, RuleSubject } from "./rule";
 
 /** Every risk rule, highest risk first; a change matched by none is low risk. */
 export const RISK_RULES: readonly RiskRule[] = [
+  roleDeletionBlocked,
   hooksSkippedByRemoval,
   campaignsRoleRemoved,
   instanceOffboarded,

@@ -11,6 +11,11 @@ export interface RuleSubject {
    * stack's `retired_resources` output). @default - none
    */
   readonly retired?: ReadonlySet<string>;
+  /**
+   * With `--live`: what the stack's account guard would refuse the role's deletion for, now (one
+   * line per Region and instance), or why it could not tell. @default - not asked (no `--live`)
+   */
+  readonly roleBlockedBy?: readonly string[];
 }
 
 /**
