@@ -14,6 +14,8 @@ import time
 from typing import Any, Callable, Iterable
 
 import botocore.session
+from moto import settings as moto_settings
+from moto.core.authorization import ActionAuthenticatorMixin
 from moto.core.responses import BaseResponse
 from moto.iam.models import get_account_id_from
 from moto.moto_api._internal import moto_api_backend
@@ -170,6 +172,9 @@ class EmulatorMiddleware:
         self.initial_config = validated(initial_config, DEFAULT_CONFIG)
         self.operation_of = OperationResolver()
         self.lock = threading.Lock()
+        # What INITIAL_NO_AUTH_ACTION_COUNT was at start (inf unless set): a reset puts back
+        # whatever a test switched with moto's /moto-api/reset-auth.
+        self.initial_no_auth_count = moto_settings.INITIAL_NO_AUTH_ACTION_COUNT
         self.reset()
 
     def reset(self) -> None:
@@ -181,6 +186,8 @@ class EmulatorMiddleware:
             emu_campaigns.controls.polls = self.config["onboardingPolls"]
             emu_campaigns.controls.failures.clear()
             emu_campaigns_v2.visibility["v1CampaignsInV2"] = self.config["v1CampaignsInV2"]
+            moto_settings.INITIAL_NO_AUTH_ACTION_COUNT = self.initial_no_auth_count
+            ActionAuthenticatorMixin.request_count = 0
 
     def configure(self, update: dict[str, Any]) -> dict[str, Any]:
         with self.lock:
@@ -279,6 +286,9 @@ class EmulatorMiddleware:
             with self.lock:
                 self.stats = self._empty_stats()
             return {"status": "ok"}
+        if route == "info" and method == "GET":
+            # Lets a test process check that a port it remembers is still its own emulator.
+            return {"pid": os.getpid()}
         if route == "reset" and method == "POST":
             moto_api_backend.reset()  # what POST /moto-api/reset does
             self.reset()

@@ -4,7 +4,7 @@ import {
   GetConnectInstanceConfigCommand,
   GetInstanceOnboardingJobStatusCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import { describeWithEmulator, REGION, startEmulator, type Emulator, type OnboardingFailureCode } from "../emulator/emulator";
+import { describeWithEmulator, REGION, type Emulator, type OnboardingFailureCode, useEmulator } from "../emulator/emulator";
 import { createKmsKeyArn } from "../emulator/aws-fixtures";
 import { FAILURE_HINTS } from "../../modules/hook-runtime";
 import { HookExit } from "../../modules/hook-contract";
@@ -25,14 +25,14 @@ const ROLE_ARN = new RegExp(
 const FAILURE_CODES = Object.keys(FAILURE_HINTS) as OnboardingFailureCode[];
 
 describeWithEmulator("onboarding and offboarding hooks (bundled)", () => {
+  const running = useEmulator({ onboardingPolls: 2, reset: "test" });
   let emulator: Emulator;
   let bundle: string;
 
   beforeAll(async () => {
     bundle = buildBundle();
-    emulator = await startEmulator({ onboardingPolls: 2 });
+    emulator = running();
   });
-  afterAll(() => emulator?.stop());
   beforeEach(() => emulator.resetStats());
 
   const onboardingInput = (instanceId: string, kmsKeyArn: string | null = null) => onboardingHookInput(instanceId, { kms_key_arn: kmsKeyArn });

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFile, execFileSync } from "node:child_process";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { terraformAndEmulator } from "../support/all-tools";
 import { cli } from "../support/cli";
 import { scratchDir } from "../support/terraform";
@@ -34,15 +34,13 @@ const withPlan = (dir: string) =>
  * change touches are planned, removed ones are reported high, `--all` plans everything.
  */
 describeWithTools("plan-review: plan only what a change touches (real Terraform, emulator)", terraformAndEmulator, () => {
+  const running = useEmulator();
   let emulator: Emulator;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     env = { ...process.env, ...emulator.env };
-  });
-  afterAll(async () => {
-    await emulator?.stop();
   });
 
   it("plans exactly the one stack whose tags a 100-target PR changes, and review.md names it", async () => {
