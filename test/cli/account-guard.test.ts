@@ -1,4 +1,4 @@
-// Issue 10 point 3: destructive commands check which account their credentials act in.
+// Destructive commands check which account their credentials act in.
 // The observed bug: `cleanup --allow-deletion` run with credentials of another account deleted
 // the 12 campaigns that account had on an instance with the same id, and exited 0.
 import * as fs from "node:fs";

@@ -1,4 +1,4 @@
-// Issue 11: the destroy hook and restore with outbound campaigns v2 (connectcampaignsv2), bundled
+// The destroy hook and restore with outbound campaigns v2 (connectcampaignsv2), bundled
 // and run as Terraform runs them, against the emulator's v2 API over real HTTP.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

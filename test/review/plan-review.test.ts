@@ -146,7 +146,7 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(directorySize(path.join(stackDirOf(dir, scaleStackId(0)), ".terraform"))).toBeLessThan(1024 * 1024);
     expect(fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8")).toContain("3 planned (3 unchanged), 0 unchanged, not planned, 0 removed");
 
-    // Issue 10, point 5, on real plans: the review passes the fresh ones, and refuses, naming the
+    // Stale plans, on real plans: the review passes the fresh ones, and refuses, naming the
     // stack, once something that does not clean (an older synth, a test's own) rewrites a cdk.tf.json.
     const stackDirs = [0, 1, 2].map((i) => stackDirOf(dir, scaleStackId(i)));
     expect((await cli("review", "--fail-on", "high", ...stackDirs)).code).toBe(0);
