@@ -24,6 +24,7 @@ import { campaignsV2Client, createV2Campaigns, describeV2, listV2, V2_CHANNEL_SU
 const silent = { stdout: { write: () => true }, stderr: { write: () => true }, jsonSummary: false } as const;
 
 describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
+  // The code under test builds its clients from the default chain, as the CLI does.
   const running = useEmulator({ defaultChain: true, reset: "test" });
   let emulator: Emulator;
   let bundle: string;

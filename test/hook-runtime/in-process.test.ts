@@ -18,6 +18,7 @@ function capture(isTTY = false): OutputStreams & { out: () => string; err: () =>
 }
 
 describeWithEmulator("cleanup in-process", () => {
+  // The code under test builds its clients from the default chain, as the CLI does.
   const running = useEmulator({ defaultChain: true, reset: "test" });
   let emulator: Emulator;
 

@@ -30,6 +30,7 @@ function capture(): OutputStreams & { out: () => string; err: () => string } {
 }
 
 describeWithEmulator("restoreBackups", () => {
+  // The code under test builds its clients from the default chain, as the CLI does.
   const running = useEmulator({ defaultChain: true, reset: "test" });
   let emulator: Emulator;
   let bundle: string;

@@ -7,6 +7,7 @@ import { campaignsClient, createCampaigns, createInstance, hookInput } from "../
 import { campaignsV2Client, createV2Campaigns } from "../hook-runtime/v2-fixtures";
 
 describeWithEmulator("review --live with v2 campaigns", () => {
+  // The code under test builds its clients from the default chain, as the CLI does.
   const running = useEmulator({ defaultChain: true });
   let emulator: Emulator;
   beforeAll(async () => {
