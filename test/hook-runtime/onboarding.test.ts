@@ -72,8 +72,8 @@ describeWithEmulator("onboarding and offboarding hooks (bundled)", () => {
   });
 
   describe("jobs that end at once (onboardingPolls: 0)", () => {
-    beforeAll(() => emulator.configure({ onboardingPolls: 0 }));
-    afterAll(() => emulator.configure({ onboardingPolls: 2 }));
+    // After the suite's reset before each test, which puts onboardingPolls back to 2.
+    beforeEach(() => emulator.configure({ onboardingPolls: 0 }));
 
     test.each(FAILURE_CODES)("FAILED twice with %s: deletes the job, retries once, then exits 1 with the hint", async (code) => {
       const instanceId = await createInstance(emulator);
