@@ -11,6 +11,8 @@ export { InstanceOnboarding } from "./onboarding";
 export type { InstanceOnboardingProps } from "./onboarding";
 export { CampaignCleanupHook } from "./destroy-hook";
 export type { CampaignCleanupHookProps } from "./destroy-hook";
+export { CampaignsAccountGuard } from "./account-guard";
+export type { CampaignsAccountGuardProps } from "./account-guard";
 export { CampaignsHookAsset } from "./hook-asset";
 export type { CampaignsHookAssetProps } from "./hook-asset";
 export { TerraformData, requireTerraformVersion, MINIMUM_TERRAFORM_VERSION, addRemovedBlock, REMOVED_PROVISIONER_TERRAFORM_VERSION } from "./terraform-builtins";

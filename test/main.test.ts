@@ -100,8 +100,8 @@ describe("main.ts", () => {
     const run = synth({ ROLLOUT_CONFIG: file });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
-      `${file}: $.targets[0].account: expected a 12-digit AWS account id`,
-      `${file}: $.targets[1].region: expected an AWS Region code like us-east-1`,
+      `${file}: $.targets[0].account: expected a 12-digit AWS account id, got "12" (2 digits)`,
+      `${file}: $.targets[1].region: expected an AWS Region code like us-east-1, got "Frankfurt"`,
     ]);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(fs.existsSync(path.join(run.cwd, "cdktf.out"))).toBe(false);

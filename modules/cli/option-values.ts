@@ -21,9 +21,19 @@ function configValue(name: keyof typeof VALUE_SCHEMAS): (value: string) => strin
 export const accountId = configValue("account");
 export const instanceId = configValue("instanceId");
 export const waveName = configValue("waveName");
+export const stepName = configValue("stepName");
 export const roleArnTemplate = configValue("roleArnTemplate");
 
 export function stackId(value: string): string {
   if (!parseStackId(value)) throw new InvalidArgumentError("expected a stack id campaigns-<account>-<region>, like campaigns-111111111111-us-east-1");
   return value;
+}
+
+/** `--parallelism`: a whole number of at least 1. */
+export function wholeNumberAtLeastOne(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  }
+  return n;
 }

@@ -10,6 +10,12 @@ export function textTable(headers: readonly string[], rows: readonly (readonly s
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
+/** The first items of a list, and how many more: a list of 2000 stacks stays one line. */
+export function listPreview(items: readonly string[], shown = 2): string {
+  const more = items.length - shown;
+  return items.slice(0, shown).join(", ") + (more > 0 ? `, … (+${more} more)` : "");
+}
+
 /**
  * Where the hook runtime's lines go when the CLI runs it: with `--json`, stdout carries only the
  * one JSON document, so the human lines go to stderr. Never the hook's JSON summary line: human

@@ -40,7 +40,11 @@ export class CampaignCleanupHook extends CampaignsHook {
     CampaignsHook.retireAt(scope, id, CLEANUP, props);
   }
 
+  /** The instance whose campaigns this hook cleans up (the account guard lists them). */
+  public readonly instanceId: string;
+
   constructor(scope: Construct, id: string, props: CampaignCleanupHookProps) {
     super(scope, id, { ...CLEANUP, input: toCleanupInput(props.settings), dependsOn: props.dependsOn }, props);
+    this.instanceId = props.settings.instanceId;
   }
 }

@@ -53,9 +53,18 @@ export abstract class CampaignsHook extends Construct {
   protected static retireAt(scope: Construct, id: string, kind: CampaignsHookKind, props: CampaignsHookBaseProps = {}): void {
     const hook = props.hook ?? CampaignsHookAsset.of(scope);
     addRemovedBlock(scope, {
-      from: addressAt(scope, TerraformData.tfResourceType, [id, kind.resourceId]),
+      from: CampaignsHook.addressOf(scope, id, kind),
       destroyProvisioners: [{ command: hook.command(kind.destroyCommand), environment: hook.environment }],
     });
+  }
+
+  /**
+   * The state address of the hook resource a construct of `kind` creates at `scope`/`id`, e.g.
+   * `terraform_data.onboarding-<instance>_onboarding_<hash>` (cdktf's logical ids depend on the
+   * construct path alone): what `removed` blocks and `terraform apply -replace=` name.
+   */
+  protected static addressOf(scope: Construct, id: string, kind: CampaignsHookKind): string {
+    return addressAt(scope, TerraformData.tfResourceType, [id, kind.resourceId]);
   }
 
   /** The `terraform_data` (for `depends_on`); its `input` carries the hook's `kind`. */

@@ -26,10 +26,12 @@ export const HOOK_ASSET_PATH = `${HOOK_ASSET_DIR}/${HOOK_ASSET_FILE}`;
  * plan (and the plan review) can tell an onboarding from a cleanup hook without guessing from
  * addresses.
  */
-export type HookKind = "campaigns-onboarding" | "campaigns-cleanup";
+export type HookKind = InstanceHookKind | "campaigns-account-guard";
+/** The kinds of hook that act on one Connect instance. */
+export type InstanceHookKind = "campaigns-onboarding" | "campaigns-cleanup";
 
 /** The commands of the hook runtime (`node campaigns-hook.cjs <command>`). */
-export type HookCommand = "onboard" | "offboard" | "cleanup";
+export type HookCommand = "onboard" | "offboard" | "cleanup" | "account-guard";
 
 /**
  * What every hook's `input` holds. Keys are snake_case because destroy-time provisioners read
@@ -40,7 +42,7 @@ export type HookCommand = "onboard" | "offboard" | "cleanup";
  * resource alone (a new `allow_campaign_deletion` does not touch the onboarding).
  */
 export interface HookInputBase {
-  readonly kind: HookKind;
+  readonly kind: InstanceHookKind;
   /** The stack id, `campaigns-<account>-<region>`: names the backups and log lines. */
   readonly stack: string;
   readonly account: string;
@@ -77,14 +79,48 @@ export interface CleanupHookInput extends HookInputBase {
   readonly backup_s3_bucket: string | null;
 }
 
-/** The input of either hook, told apart by `kind`. */
-export type HookInput = OnboardingHookInput | CleanupHookInput;
+/** Another target of the same account in the config: who holds what the guard finds in its Region. */
+export interface AccountGuardTarget {
+  readonly region: string;
+  /** Its stack id, `campaigns-<account>-<region>`. */
+  readonly stack: string;
+  /** The config retires it: its next apply cleans it up. */
+  readonly retired: boolean;
+}
+
+/**
+ * The input of the account guard (destroy only, in stacks that delete the role): it runs before
+ * every cleanup hook and the role, scans every Region of the account, and refuses when anything
+ * this destroy does not clean up itself still uses the role.
+ */
+export interface AccountGuardHookInput {
+  readonly kind: "campaigns-account-guard";
+  readonly stack: string;
+  readonly account: string;
+  /** The stack's own Region. */
+  readonly region: string;
+  readonly deploy_role_arn: string | null;
+  /** The role this destroy deletes, as state holds its ARN. */
+  readonly role_arn: string;
+  /** Every Region scanned: the Region table, plus the Regions the config names for the account. */
+  readonly regions: readonly string[];
+  /** The instances this destroy cleans up and offboards (the stack's own). */
+  readonly instance_ids: readonly string[];
+  /** Whether this destroy may delete the campaigns of those instances. */
+  readonly allow_campaign_deletion: boolean;
+  /** The account's other targets in the config, to name the stack that holds a finding. */
+  readonly account_targets: readonly AccountGuardTarget[];
+}
+
+/** The input of any hook, told apart by `kind`. */
+export type HookInput = OnboardingHookInput | CleanupHookInput | AccountGuardHookInput;
 
 /** What a hook command needs: `onboard` and `offboard` run on the onboarding input, `cleanup` on the cleanup input. */
 export const HOOK_COMMAND_KIND: Readonly<Record<HookCommand, HookKind>> = {
   onboard: "campaigns-onboarding",
   offboard: "campaigns-onboarding",
   cleanup: "campaigns-cleanup",
+  "account-guard": "campaigns-account-guard",
 };
 
 /**
@@ -161,7 +197,7 @@ export interface HookSettings {
 
 export const DEFAULT_ONBOARDING_TIMEOUT_SECONDS = 600;
 
-function inputBase<K extends HookKind>(kind: K, settings: HookSettings): HookInputBase & { readonly kind: K } {
+function inputBase<K extends InstanceHookKind>(kind: K, settings: HookSettings): HookInputBase & { readonly kind: K } {
   return {
     kind,
     stack: settings.stack,
@@ -192,6 +228,6 @@ export function toCleanupInput(settings: HookSettings): CleanupHookInput {
 }
 
 /** The one mapping from settings to the `input` a hook resource of `kind` stores. */
-export function toHookInput(kind: HookKind, settings: HookSettings): HookInput {
+export function toHookInput(kind: InstanceHookKind, settings: HookSettings): OnboardingHookInput | CleanupHookInput {
   return kind === "campaigns-onboarding" ? toOnboardingInput(settings) : toCleanupInput(settings);
 }

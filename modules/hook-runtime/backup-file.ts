@@ -6,7 +6,9 @@ import { basename, sep } from "node:path";
 import type { CreateCampaignRequest, DialerConfig, OutboundCallConfig } from "@aws-sdk/client-connectcampaigns";
 import type { CreateCampaignRequest as CreateCampaignV2Request } from "@aws-sdk/client-connectcampaignsv2";
 import { parseArn } from "./arn";
-import { V2_BACKUP_API } from "./backup";
+
+/** The `api` member of a v2 backup: the v2 service model's name. */
+export const V2_BACKUP_API = "connectcampaignsv2";
 
 interface BackupBase {
   readonly file: string;
@@ -15,6 +17,8 @@ interface BackupBase {
   readonly instanceId: string;
   /** The id in the backup (the deleted campaign's). */
   readonly backupId: string;
+  /** When the backup was written (ISO 8601); absent in backups written before it was recorded. */
+  readonly backedUpAt?: string;
 }
 
 export type Backup =
@@ -38,6 +42,10 @@ export function parseBackup(file: string, text: string): Backup | string {
     return `not valid JSON (${(error as Error).message})`;
   }
   if (!isObject(content)) return "not a JSON object";
+  const { backedUpAt } = content;
+  if (backedUpAt !== undefined && (typeof backedUpAt !== "string" || Number.isNaN(Date.parse(backedUpAt)))) {
+    return `backedUpAt must be an ISO 8601 timestamp, got ${JSON.stringify(backedUpAt)}`;
+  }
   const isV2 = "api" in content;
   if (isV2 && content.api !== V2_BACKUP_API) return `api must be "${V2_BACKUP_API}" (or absent for a v1 backup), got ${JSON.stringify(content.api)}`;
   const campaign = isV2 ? content.campaign : content;
@@ -60,11 +68,12 @@ export function parseBackup(file: string, text: string): Backup | string {
   if (fromArn && (fromArn.account !== account || fromArn.region !== region)) {
     return `its ARN names ${fromArn.account}/${fromArn.region}, but it is filed under ${account}/${region}`;
   }
-  const base = { file, account, region, instanceId, backupId: id as string };
+  const base = { file, account, region, instanceId, backupId: id as string, ...(backedUpAt === undefined ? {} : { backedUpAt }) };
   return isV2 ? v2Backup(base, campaign) : v1Backup(base, campaign);
 }
 
 function v1Backup(base: BackupBase, campaign: Json): Backup | string {
+  // `backedUpAt` sits beside the campaign's members (see backup.ts) and is not one of them.
   const { name, dialerConfig, outboundCallConfig, tags } = campaign;
   if (!isObject(dialerConfig) || Object.keys(dialerConfig).filter((k) => DIALERS.includes(k)).length !== 1) {
     return `dialerConfig must hold exactly one of ${DIALERS.join(", ")}`;

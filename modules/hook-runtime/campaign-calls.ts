@@ -1,8 +1,9 @@
 /**
  * What the v1 (`connect-campaigns`, 2021-01-30) and v2 (`connectcampaignsv2`, 2024-04-23) APIs
- * have in common for a cleanup: list an instance's campaigns, read their states in batches of
- * 25, stop, delete. The requests and answers of these four have the same shape in both models,
- * so one implementation serves both; each API's class sends its own SDK commands.
+ * have in common: list an instance's campaigns, read their states in batches of 25, stop, delete,
+ * describe, create. The requests and answers of these six have the same shape in both models, so
+ * one implementation serves both; each API's class only says which of its SDK's commands sends
+ * each operation ({@link CampaignOperations}), typed by its own client.
  *
  * Every call is wrapped so that a failure names the stack, instance, API, operation and subject,
  * and "not found" answers become values instead of errors.
@@ -25,6 +26,15 @@ export interface SummaryShape {
   readonly id?: string;
   readonly arn?: string;
   readonly name?: string;
+  readonly connectInstanceId?: string;
+}
+
+/** ListCampaigns' filter: one instance's campaigns, or (undefined) every campaign of the Region. */
+export type InstanceFilter = string | undefined;
+
+/** The request's `filters`: both models take `{ instanceIdFilter: { value, operator: "Eq" } }`, or nothing. */
+export function listFilters(instanceId: InstanceFilter) {
+  return instanceId === undefined ? undefined : { instanceIdFilter: { value: instanceId, operator: "Eq" as const } };
 }
 
 export interface ListPage<Summary> {
@@ -37,23 +47,46 @@ export interface StateBatch<State> {
   readonly failedRequests?: { readonly campaignId?: string; readonly failureCode?: string }[];
 }
 
-export abstract class CampaignCalls<Summary extends SummaryShape, State extends string> {
+/** ListCampaigns' request, as both models define it. */
+export interface ListRequest {
+  readonly filters?: { readonly instanceIdFilter: { readonly value: string; readonly operator: "Eq" } };
+  readonly maxResults: number;
+  readonly nextToken?: string;
+}
+
+/**
+ * The SDK calls behind {@link CampaignCalls}: each API sends them with its own command classes
+ * (`(input) => client.send(new ListCampaignsCommand(input))`), so the SDK's own types check each.
+ */
+export interface CampaignOperations<Summary, State, Campaign, CreateRequest> {
+  list(input: ListRequest): Promise<ListPage<Summary>>;
+  stateBatch(input: { campaignIds: string[] }): Promise<StateBatch<State>>;
+  stop(input: { id: string }): Promise<unknown>;
+  delete(input: { id: string }): Promise<unknown>;
+  describe(input: { id: string }): Promise<{ readonly campaign?: Campaign }>;
+  create(input: CreateRequest): Promise<{ readonly id?: string }>;
+}
+
+export class CampaignCalls<
+  Summary extends SummaryShape,
+  State extends string,
+  Campaign extends object = object,
+  CreateRequest extends { readonly name?: string } = { readonly name?: string },
+> {
   constructor(
+    private readonly operations: CampaignOperations<Summary, State, Campaign, CreateRequest>,
     readonly scope: Scope,
     readonly version: CampaignApiVersion,
   ) {}
 
-  protected abstract sendList(instanceId: string, nextToken: string | undefined): Promise<ListPage<Summary>>;
-  protected abstract sendStateBatch(ids: string[]): Promise<StateBatch<State>>;
-  protected abstract sendStop(id: string): Promise<unknown>;
-  protected abstract sendDelete(id: string): Promise<unknown>;
-
-  /** Every campaign of the instance, all pages. */
-  async listCampaigns(instanceId: string): Promise<Summary[]> {
+  /** Every campaign of the instance (of the Region without an instance), all pages. */
+  async listCampaigns(instanceId: InstanceFilter): Promise<Summary[]> {
     const found: Summary[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await this.call("ListCampaigns", instanceId, () => this.sendList(instanceId, nextToken));
+      const page = await this.call("ListCampaigns", instanceId ?? "(every instance)", () =>
+        this.operations.list({ filters: listFilters(instanceId), maxResults: LIST_PAGE_SIZE, nextToken }),
+      );
       found.push(...(page.campaignSummaryList ?? []));
       nextToken = page.nextToken;
     } while (nextToken);
@@ -64,7 +97,7 @@ export abstract class CampaignCalls<Summary extends SummaryShape, State extends 
   async campaignStates(ids: readonly string[]): Promise<Map<string, OrGone<State>>> {
     const states = new Map<string, OrGone<State>>();
     for (const batch of chunks(ids, STATE_BATCH_SIZE)) {
-      const result = await this.call("GetCampaignStateBatch", `${batch.length} campaigns`, () => this.sendStateBatch(batch));
+      const result = await this.call("GetCampaignStateBatch", `${batch.length} campaigns`, () => this.operations.stateBatch({ campaignIds: batch }));
       for (const ok of result.successfulRequests ?? []) {
         if (ok.campaignId && ok.state) states.set(ok.campaignId, ok.state);
       }
@@ -82,7 +115,7 @@ export abstract class CampaignCalls<Summary extends SummaryShape, State extends 
   /** `stopped`, or `not-running` when the campaign was no longer Running or Paused. */
   async stopCampaign(id: string): Promise<OrGone<"stopped" | "not-running">> {
     try {
-      const result = await this.orGone("StopCampaign", id, () => this.sendStop(id));
+      const result = await this.orGone("StopCampaign", id, () => this.operations.stop({ id }));
       return result === "gone" ? result : "stopped";
     } catch (error) {
       if (isWrongState(causeOf(error))) return "not-running";
@@ -91,8 +124,22 @@ export abstract class CampaignCalls<Summary extends SummaryShape, State extends 
   }
 
   async deleteCampaign(id: string): Promise<OrGone<"deleted">> {
-    const result = await this.orGone("DeleteCampaign", id, () => this.sendDelete(id));
+    const result = await this.orGone("DeleteCampaign", id, () => this.operations.delete({ id }));
     return result === "gone" ? result : "deleted";
+  }
+
+  async describeCampaign(id: string): Promise<OrGone<Campaign>> {
+    const result = await this.orGone("DescribeCampaign", id, () => this.operations.describe({ id }));
+    if (result === "gone") return result;
+    if (!result.campaign) throw this.malformed(`DescribeCampaign ${id}`, "no campaign");
+    return result.campaign;
+  }
+
+  /** Creates the campaign; returns its new id (AWS assigns it). */
+  async createCampaign(request: CreateRequest): Promise<string> {
+    const result = await this.call("CreateCampaign", `"${request.name}"`, () => this.operations.create(request));
+    if (!result.id) throw this.malformed(`CreateCampaign "${request.name}"`, "no id");
+    return result.id;
   }
 
   /** AWS answered without what the API promises: say so, naming the call. */

@@ -7,12 +7,14 @@
  * ARN, which both APIs give in one form); a campaign only v1 lists is a v1 campaign, backed up
  * in v1's format as it always was.
  */
-import type { CampaignApiVersion, CampaignCalls, OrGone, SummaryShape } from "./campaign-calls";
+import type { CampaignApiVersion, CampaignCalls, InstanceFilter, OrGone, SummaryShape } from "./campaign-calls";
 
 export interface FoundCampaign {
   readonly id: string;
   readonly name: string;
   readonly arn: string;
+  /** The instance the answer says the campaign is on (checked against the one asked for: campaign-owner.ts). */
+  readonly connectInstanceId: string;
   readonly api: CampaignApiVersion;
   /** v2 only: TELEPHONY, SMS, EMAIL, WHATSAPP. */
   readonly channelSubtypes?: readonly string[];
@@ -25,17 +27,32 @@ export interface CampaignApi extends CampaignCalls<SummaryShape & { readonly cha
 
 export type CampaignApis = Readonly<Record<CampaignApiVersion, CampaignApi>>;
 
-export async function listInstanceCampaigns(apis: CampaignApis, instanceId: string): Promise<FoundCampaign[]> {
+/** A campaign found without an instance filter: the instance is the one the answer names. */
+export type RegionCampaign = FoundCampaign;
+
+/** Both APIs' campaigns, every page, one entry per ARN (v2's wins), each with the instance the answer names. */
+async function listBoth(apis: CampaignApis, instanceId: InstanceFilter): Promise<FoundCampaign[]> {
   const byArn = new Map<string, FoundCampaign>();
   // v2 first: its entry wins for a campaign both APIs list.
   for (const api of ["v2", "v1"] as const) {
     for (const c of await apis[api].listCampaigns(instanceId)) {
       const arn = c.arn ?? c.id ?? "";
       if (byArn.has(arn)) continue;
-      byArn.set(arn, { id: c.id ?? "", name: c.name ?? "", arn, api, ...(c.channelSubtypes ? { channelSubtypes: c.channelSubtypes } : {}) });
+      const { id = "", name = "", connectInstanceId = "", channelSubtypes } = c;
+      byArn.set(arn, { id, name, arn, connectInstanceId, api, ...(channelSubtypes ? { channelSubtypes } : {}) });
     }
   }
   return [...byArn.values()];
+}
+
+/** The instance's campaigns (ListCampaigns filtered by it; what comes back is checked by campaign-owner.ts). */
+export function listInstanceCampaigns(apis: CampaignApis, instanceId: string): Promise<FoundCampaign[]> {
+  return listBoth(apis, instanceId);
+}
+
+/** Every campaign of the clients' Region, of every instance (ListCampaigns without a filter). */
+export function listRegionCampaigns(apis: CampaignApis): Promise<FoundCampaign[]> {
+  return listBoth(apis, undefined);
 }
 
 /** States of campaigns of both APIs, each asked through its own API (batches of 25 per API). */

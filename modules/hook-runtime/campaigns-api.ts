@@ -23,51 +23,29 @@ import {
   StartInstanceOnboardingJobCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import { CampaignCalls, LIST_PAGE_SIZE, type OrGone } from "./campaign-calls";
+import { CampaignCalls, type OrGone } from "./campaign-calls";
 import type { Scope } from "./errors";
 
 export { STATE_BATCH_SIZE, type OrGone } from "./campaign-calls";
 
 /** The v1 API (`connect-campaigns`, 2021-01-30): campaigns, onboarding, the instance config. */
-export class CampaignsApi extends CampaignCalls<CampaignSummary, CampaignState> {
+export class CampaignsApi extends CampaignCalls<CampaignSummary, CampaignState, Campaign, CreateCampaignRequest> {
   constructor(
     readonly client: ConnectCampaignsClient,
     scope: Scope,
   ) {
-    super(scope, "v1");
-  }
-
-  protected sendList(instanceId: string, nextToken: string | undefined) {
-    return this.client.send(
-      new ListCampaignsCommand({ filters: { instanceIdFilter: { value: instanceId, operator: "Eq" } }, maxResults: LIST_PAGE_SIZE, nextToken }),
+    super(
+      {
+        list: (input) => client.send(new ListCampaignsCommand(input)),
+        stateBatch: (input) => client.send(new GetCampaignStateBatchCommand(input)),
+        stop: (input) => client.send(new StopCampaignCommand(input)),
+        delete: (input) => client.send(new DeleteCampaignCommand(input)),
+        describe: (input) => client.send(new DescribeCampaignCommand(input)),
+        create: (input) => client.send(new CreateCampaignCommand(input)),
+      },
+      scope,
+      "v1",
     );
-  }
-
-  protected sendStateBatch(ids: string[]) {
-    return this.client.send(new GetCampaignStateBatchCommand({ campaignIds: ids }));
-  }
-
-  protected sendStop(id: string) {
-    return this.client.send(new StopCampaignCommand({ id }));
-  }
-
-  protected sendDelete(id: string) {
-    return this.client.send(new DeleteCampaignCommand({ id }));
-  }
-
-  async describeCampaign(id: string): Promise<OrGone<Campaign>> {
-    const result = await this.orGone("DescribeCampaign", id, () => this.client.send(new DescribeCampaignCommand({ id })));
-    if (result === "gone") return result;
-    if (!result.campaign) throw this.malformed(`DescribeCampaign ${id}`, "no campaign");
-    return result.campaign;
-  }
-
-  async createCampaign(request: CreateCampaignRequest): Promise<string> {
-    const result = await this.call("CreateCampaign", `"${request.name}"`, () =>
-      this.client.send(new CreateCampaignCommand(request)),
-    );
-    if (!result.id) throw this.malformed(`CreateCampaign "${request.name}"`, "no id");
-    return result.id;
   }
 
   async instanceConfig(instanceId: string): Promise<OrGone<InstanceConfig>> {

@@ -18,48 +18,29 @@ import {
   ListCampaignsCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaignsv2";
-import { CampaignCalls, LIST_PAGE_SIZE, type OrGone } from "./campaign-calls";
+import { CampaignCalls, type OrGone } from "./campaign-calls";
 import type { Scope } from "./errors";
 
 export type { Campaign as CampaignV2, CampaignSummary as CampaignSummaryV2, CreateCampaignRequest as CreateCampaignV2Request };
 
-export class CampaignsV2Api extends CampaignCalls<CampaignSummary, CampaignState> {
+export class CampaignsV2Api extends CampaignCalls<CampaignSummary, CampaignState, Campaign, CreateCampaignRequest> {
   constructor(
     readonly client: ConnectCampaignsV2Client,
     scope: Scope,
   ) {
-    super(scope, "v2");
-  }
-
-  protected sendList(instanceId: string, nextToken: string | undefined) {
-    return this.client.send(
-      new ListCampaignsCommand({ filters: { instanceIdFilter: { value: instanceId, operator: "Eq" } }, maxResults: LIST_PAGE_SIZE, nextToken }),
+    // The same operations as v1's (campaign-calls.ts), sent with this SDK's commands.
+    super(
+      {
+        list: (input) => client.send(new ListCampaignsCommand(input)),
+        stateBatch: (input) => client.send(new GetCampaignStateBatchCommand(input)),
+        stop: (input) => client.send(new StopCampaignCommand(input)),
+        delete: (input) => client.send(new DeleteCampaignCommand(input)),
+        describe: (input) => client.send(new DescribeCampaignCommand(input)),
+        create: (input) => client.send(new CreateCampaignCommand(input)),
+      },
+      scope,
+      "v2",
     );
-  }
-
-  protected sendStateBatch(ids: string[]) {
-    return this.client.send(new GetCampaignStateBatchCommand({ campaignIds: ids }));
-  }
-
-  protected sendStop(id: string) {
-    return this.client.send(new StopCampaignCommand({ id }));
-  }
-
-  protected sendDelete(id: string) {
-    return this.client.send(new DeleteCampaignCommand({ id }));
-  }
-
-  async describeCampaign(id: string): Promise<OrGone<Campaign>> {
-    const result = await this.orGone("DescribeCampaign", id, () => this.client.send(new DescribeCampaignCommand({ id })));
-    if (result === "gone") return result;
-    if (!result.campaign) throw this.malformed(`DescribeCampaign ${id}`, "no campaign");
-    return result.campaign;
-  }
-
-  async createCampaign(request: CreateCampaignRequest): Promise<string> {
-    const result = await this.call("CreateCampaign", `"${request.name}"`, () => this.client.send(new CreateCampaignCommand(request)));
-    if (!result.id) throw this.malformed(`CreateCampaign "${request.name}"`, "no id");
-    return result.id;
   }
 
   /**

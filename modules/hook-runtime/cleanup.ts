@@ -2,6 +2,15 @@
  * The destroy-time cleanup of an instance's campaigns, v1 and v2 alike: guard, back up, stop,
  * delete, verify. Each campaign goes through the API it answers to (campaign-listing.ts).
  *
+ * What is checked before anything is deleted (the README of modules/destroy-hook lists it too):
+ * the credentials' account (account-guard.ts); that every listed and every described campaign is
+ * the instance's, in the stack's account and Region (campaign-owner.ts); and that every backup of
+ * the round is on disk, flushed, and reads back as restore reads it (backup.ts). Each round backs
+ * up all the campaigns it found before it deletes any, so a refusal deletes nothing.
+ *
+ * On the first failure (a call AWS refused, a backup that cannot be written or uploaded) the run
+ * takes no more work: calls in flight settle, the summary says what was done, and the hook fails.
+ *
  * Every step is safe to repeat, so a hook killed at any point (SIGKILL included) finishes the
  * job when run again: a campaign is deleted only after its backup file is complete, backups are
  * replaced atomically, and "not found" from AWS means someone (maybe our killed run) already
@@ -13,16 +22,16 @@
  * only for those. Listing costs one ListCampaigns per 50 campaigns per API, and at least one per API.
  */
 import { HookExit, type CleanupHookInput } from "../hook-contract";
-import { parseArn } from "./arn";
 import { requireAccount } from "./account-guard";
 import { backUpCampaign, backupPath, backupRoot, type BackupTarget } from "./backup";
 import { type CampaignApiVersion, type OrGone, STATE_BATCH_SIZE } from "./campaign-calls";
 import { campaignLabel, type CampaignApis, campaignStates, type FoundCampaign, listInstanceCampaigns } from "./campaign-listing";
-import { causeOf, describeScope, HookFailure, isWrongState, type HookExitCode } from "./errors";
-import { chunks, mapPool, sleep } from "./pool";
+import { requireOwned } from "./campaign-owner";
+import { causeOf, describeError, describeScope, HookFailure, isWrongState, type HookExitCode } from "./errors";
+import { chunks, mapPool, sleep, WorkStop } from "./pool";
 import { openRun, type RunContext, type RunOptions } from "./run-context";
 
-/** Chunks in flight: the next chunk's describes and backups overlap this chunk's deletes. */
+/** Chunks in flight: the next chunk's state batch and stops overlap this chunk's deletes. */
 const CHUNKS_IN_FLIGHT = 2;
 /** Calls in flight per chunk; pacing, not this, sets the request rate. */
 const CALLS_IN_FLIGHT = 5;
@@ -41,8 +50,13 @@ export interface CleanupSummary {
   readonly alreadyGone: number;
   readonly backupDir: string;
   readonly dryRun: false;
-  /** The guard refused: campaigns exist and deletion is not allowed. Nothing was touched. */
+  /**
+   * The run refused (exit 3): campaigns exist and deletion is not allowed, or an answer named a
+   * campaign that is not the instance's. Nothing was deleted.
+   */
   readonly refused: boolean;
+  /** Present when the run failed or refused midway: why it stopped (the counts say what was done before). */
+  readonly error?: string;
 }
 
 export interface CleanupResult {
@@ -60,6 +74,19 @@ export interface CampaignOutcome {
   readonly backupPath?: string;
   readonly stopped: boolean;
   readonly result: "deleted" | "already-gone";
+}
+
+/**
+ * A cleanup that stopped at a failure, after the calls in flight settled: the message is the
+ * first failure's, `result` what was done before it (its summary was printed last).
+ */
+export class CleanupFailure extends HookFailure {
+  constructor(
+    failure: HookFailure,
+    readonly result: CleanupResult,
+  ) {
+    super(failure.message, failure.exitCode);
+  }
 }
 
 export interface PlannedCampaign {
@@ -91,7 +118,7 @@ export interface CleanupPlan {
   readonly campaigns: readonly PlannedCampaign[];
 }
 
-const isActive = (state: OrGone<string> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
+export const isActive = (state: OrGone<string> | "unknown" | undefined): boolean => state === "Running" || state === "Paused";
 
 /** Dry run: what {@link runCleanup} would back up, stop and delete. Reads only; writes nothing. */
 export async function planCleanup(input: CleanupHookInput, options: RunOptions = {}): Promise<CleanupPlan> {
@@ -100,7 +127,7 @@ export async function planCleanup(input: CleanupHookInput, options: RunOptions =
   // A dry run in the wrong account would list another account's campaigns as this stack's.
   await requireAccount(run.clients, input.account, run.scope, "plan the cleanup");
   const listed = await listInstanceCampaigns(run.apis, input.instance_id);
-  checkOwner(listed, input, run);
+  requireOwned(listed, where(input), run.scope, "ListCampaigns", "Nothing was changed.");
   const states = await campaignStates(run.apis, listed);
   const campaigns = listed.map(
     (c): PlannedCampaign => ({
@@ -138,21 +165,29 @@ export async function runCleanup(input: CleanupHookInput, options: RunOptions = 
   const run = openRun(input, options);
   const root = backupRoot(input, run.env, options.cwd);
   const outcomes = new Map<string, CampaignOutcome>();
+  /** Backups written this run (a campaign may be backed up and not yet deleted when a run stops). */
+  const backups = new Map<string, string>();
   await requireAccount(run.clients, input.account, run.scope, "clean up campaigns");
-  let listed = await listInstanceCampaigns(run.apis, input.instance_id);
-  checkOwner(listed, input, run);
-  const summarize = (refused: boolean): CleanupSummary => ({
+  const owner = where(input);
+  const listCampaigns = async (): Promise<FoundCampaign[]> => {
+    const found = await listInstanceCampaigns(run.apis, input.instance_id);
+    requireOwned(found, owner, run.scope, "ListCampaigns", outcomes.size ? "No more campaigns were deleted." : "Nothing was deleted.");
+    return found;
+  };
+  let listed = await listCampaigns();
+  const summarize = (refused: boolean, error?: string): CleanupSummary => ({
     event: "cleanup-summary",
     stack: input.stack,
     instance: input.instance_id,
-    found: refused ? listed.length : outcomes.size,
-    backedUp: count(outcomes, (o) => o.backupPath !== undefined),
+    found: refused && !error ? listed.length : outcomes.size,
+    backedUp: backups.size,
     stopped: count(outcomes, (o) => o.stopped),
     deleted: count(outcomes, (o) => o.result === "deleted"),
     alreadyGone: count(outcomes, (o) => o.result === "already-gone"),
     backupDir: root,
     dryRun: false,
     refused,
+    ...(error === undefined ? {} : { error }),
   });
 
   if (listed.length > 0 && !input.allow_campaign_deletion) {
@@ -162,33 +197,32 @@ export async function runCleanup(input: CleanupHookInput, options: RunOptions = 
     return { exitCode: HookExit.refused, summary, campaigns: [] };
   }
 
-  const target: BackupTarget = {
-    root,
-    where: where(input),
-    s3Bucket: input.backup_s3_bucket,
-    clients: run.clients,
-    scope: run.scope,
-  };
-  for (let round = 1; listed.length > 0; round++) {
-    const fresh = listed.filter((c) => !outcomes.has(c.id));
-    if (round > MAX_ROUNDS) {
-      const names = listed.map((c) => campaignLabel(c)).join(", ");
-      throw new HookFailure(`${describeScope(run.scope)}: campaigns still listed after ${MAX_ROUNDS} rounds: ${names}`);
-    }
-    if (fresh.length === 0) {
-      // Only campaigns we deleted are still listed: the listing lags behind; give it time.
-      await sleep(1000 * 2 ** (round - 1));
-    } else {
-      const total = outcomes.size + fresh.length;
-      await mapPool(chunks(fresh, STATE_BATCH_SIZE), CHUNKS_IN_FLIGHT, async (chunk) => {
-        for (const outcome of await cleanUpChunk(chunk, target, run.apis)) {
+  const target: BackupTarget = { root, where: owner, s3Bucket: input.backup_s3_bucket, clients: run.clients, scope: run.scope };
+  try {
+    for (let round = 1; listed.length > 0; round++) {
+      const fresh = listed.filter((c) => !outcomes.has(c.id));
+      if (round > MAX_ROUNDS) {
+        const names = listed.map((c) => campaignLabel(c)).join(", ");
+        throw new HookFailure(`${describeScope(run.scope)}: campaigns still listed after ${MAX_ROUNDS} rounds: ${names}`);
+      }
+      if (fresh.length === 0) {
+        // Only campaigns we deleted are still listed: the listing lags behind; give it time.
+        await sleep(1000 * 2 ** (round - 1));
+      } else {
+        const total = outcomes.size + fresh.length;
+        const record = (outcome: CampaignOutcome): void => {
           outcomes.set(outcome.id, outcome);
           run.reporter.line(describeOutcome(outcome));
           run.reporter.progress(outcomes.size, total, "campaigns");
-        }
-      });
+        };
+        const stop = new WorkStop();
+        const backedUp = await backUpAll(fresh, target, run.apis, record, backups, stop);
+        await mapPool(chunks(backedUp, STATE_BATCH_SIZE), CHUNKS_IN_FLIGHT, (chunk) => deleteChunk(chunk, run.apis, record, stop), stop);
+      }
+      listed = await listCampaigns();
     }
-    listed = await listInstanceCampaigns(run.apis, input.instance_id);
+  } catch (error) {
+    throw stopped(error, summarize, outcomes, backups, run);
   }
 
   const summary = summarize(false);
@@ -200,24 +234,78 @@ export async function runCleanup(input: CleanupHookInput, options: RunOptions = 
   return { exitCode: HookExit.ok, summary, campaigns: [...outcomes.values()] };
 }
 
-/** Backs up every campaign of the chunk, then stops the active ones and deletes them all. */
-async function cleanUpChunk(chunk: readonly FoundCampaign[], target: BackupTarget, apis: CampaignApis): Promise<CampaignOutcome[]> {
-  const gone: CampaignOutcome[] = [];
-  const backedUp: { id: string; name: string; api: CampaignApiVersion; backupPath: string }[] = [];
-  await mapPool(chunk, CALLS_IN_FLIGHT, async ({ id, name, api }) => {
-    const campaign = await apis[api].describeCampaign(id);
-    if (campaign === "gone") gone.push({ id, name, api, stopped: false, result: "already-gone" });
-    else backedUp.push({ id, name, api, backupPath: await backUpCampaign(target, api, campaign) });
-  });
-  const states = await campaignStates(apis, backedUp);
-  const removed = await mapPool(backedUp, CALLS_IN_FLIGHT, async (campaign): Promise<CampaignOutcome> => {
-    const api = apis[campaign.api];
-    const state = states.get(campaign.id);
-    const stopped = isActive(state) && (await api.stopCampaign(campaign.id)) === "stopped";
-    const deleted = state === "gone" ? "gone" : await deleteCampaign(api, campaign.id);
-    return { ...campaign, stopped, result: deleted === "gone" ? "already-gone" : "deleted" };
-  });
-  return [...gone, ...removed];
+/** A run that stopped: says what was done, prints the summary, and returns the failure to throw. */
+function stopped(
+  error: unknown,
+  summarize: (refused: boolean, error?: string) => CleanupSummary,
+  outcomes: Map<string, CampaignOutcome>,
+  backups: Map<string, string>,
+  run: RunContext,
+): CleanupFailure {
+  const failure = error instanceof HookFailure ? error : new HookFailure(`${describeScope(run.scope)}: unexpected ${describeError(error)}`);
+  const summary = summarize(failure.exitCode === HookExit.refused, failure.message);
+  const notDeleted = [...backups.keys()].filter((id) => !outcomes.has(id)).length;
+  run.reporter.warn(
+    `stopped at the first failure, after the calls in flight settled: ${summary.deleted} deleted, ${summary.alreadyGone} already gone, ` +
+      `${summary.backedUp} backed up (${notDeleted} of them not deleted); no further campaign was touched`,
+  );
+  run.reporter.summary(summary);
+  return new CleanupFailure(failure, { exitCode: failure.exitCode, summary, campaigns: [...outcomes.values()] });
+}
+
+/**
+ * Describes and backs up every campaign before any is deleted: each answer is checked to be the
+ * listed campaign of this instance, and each backup to read back as restore reads it. Campaigns
+ * gone in the meantime are recorded as already gone.
+ */
+async function backUpAll(
+  fresh: readonly FoundCampaign[],
+  target: BackupTarget,
+  apis: CampaignApis,
+  record: (outcome: CampaignOutcome) => void,
+  backups: Map<string, string>,
+  stop: WorkStop,
+): Promise<BackedUp[]> {
+  const backedUp: BackedUp[] = [];
+  await mapPool(
+    fresh,
+    CALLS_IN_FLIGHT,
+    async ({ id, name, api, channelSubtypes }) => {
+      const campaign = await apis[api].describeCampaign(id);
+      if (campaign === "gone") return record({ id, name, api, stopped: false, result: "already-gone" });
+      requireOwned([campaign], target.where, target.scope, `DescribeCampaign ${id}`, "Nothing more was deleted.");
+      if (campaign.id !== id) {
+        throw new HookFailure(
+          `${describeScope(target.scope)}: refusing: DescribeCampaign ${id} answered campaign ${String(campaign.id)}. Nothing more was deleted.`,
+          HookExit.refused,
+        );
+      }
+      const backupPath = await backUpCampaign(target, api, id, campaign);
+      backups.set(id, backupPath);
+      backedUp.push({ id, name, api, ...(channelSubtypes ? { channelSubtypes } : {}), backupPath });
+    },
+    stop,
+  );
+  return backedUp;
+}
+
+type BackedUp = Pick<FoundCampaign, "id" | "name" | "api" | "channelSubtypes"> & { readonly backupPath: string };
+
+/** Stops the active campaigns of the chunk (states read in one batch) and deletes them all. */
+async function deleteChunk(chunk: readonly BackedUp[], apis: CampaignApis, record: (outcome: CampaignOutcome) => void, stop: WorkStop): Promise<void> {
+  const states = await campaignStates(apis, chunk);
+  await mapPool(
+    chunk,
+    CALLS_IN_FLIGHT,
+    async ({ id, name, api, backupPath }) => {
+      const calls = apis[api];
+      const state = states.get(id);
+      const stopped = isActive(state) && (await calls.stopCampaign(id)) === "stopped";
+      const deleted = state === "gone" ? "gone" : await deleteCampaign(calls, id);
+      record({ id, name, api, backupPath, stopped, result: deleted === "gone" ? "already-gone" : "deleted" });
+    },
+    stop,
+  );
 }
 
 /**
@@ -259,24 +347,6 @@ function refusalAdvice(input: CleanupHookInput): string {
     `updates: take "retired" off, apply with deletion allowed, then mark it retired again); or review \`npx connect-campaigns-iac cleanup --config <file> --stack ${input.stack} --dry-run\` ` +
     `and run it with --allow-deletion.`
   );
-}
-
-/**
- * Refuses to go on when the listed campaigns belong to another account or region than the
- * stack's: a second check behind {@link requireAccount}, which cannot see a wrong Region.
- */
-function checkOwner(listed: readonly FoundCampaign[], input: CleanupHookInput, run: RunContext): void {
-  for (const c of listed) {
-    const arn = parseArn(c.arn);
-    if (arn && (arn.account !== input.account || arn.region !== input.region)) {
-      throw new HookFailure(
-        `${describeScope(run.scope)}: campaign ${c.id} is in account ${arn.account} / ${arn.region}, but the stack targets ` +
-          `${input.account} / ${input.region}: check the credentials (deploy_role_arn ${input.deploy_role_arn ?? "not set"}). ` +
-          "Nothing was touched.",
-        HookExit.refused,
-      );
-    }
-  }
 }
 
 const where = (input: CleanupHookInput) => ({ account: input.account, region: input.region, instanceId: input.instance_id });

@@ -2,6 +2,7 @@
 import {
   HOOK_INPUT_ENV,
   HookExit,
+  type AccountGuardHookInput,
   type CleanupHookInput,
   type HookInput,
   type HookInputBase,
@@ -13,27 +14,45 @@ import { HookFailure } from "./errors";
 type Check = (value: unknown) => boolean;
 const isString: Check = (v) => typeof v === "string" && v !== "";
 const isStringOrNull: Check = (v) => v === null || isString(v);
-type Fields<T> = Readonly<Record<Exclude<keyof T, keyof HookInputBase>, [Check, string]>>;
+/** The fields every kind holds; `instance_id` is the instance hooks' own. */
+type Common = Exclude<keyof HookInputBase, "kind" | "instance_id">;
+type Fields<T> = Readonly<Record<Exclude<keyof T, Common | "kind">, [Check, string]>>;
 
-const BASE: Readonly<Record<Exclude<keyof HookInputBase, "kind">, [Check, string]>> = {
+const isRegion: Check = (v) => typeof v === "string" && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v);
+const isArrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const isAccountTarget: Check = (v) => {
+  const t = v as Record<string, unknown> | null;
+  return typeof t === "object" && t !== null && isRegion(t.region) && isString(t.stack) && typeof t.retired === "boolean";
+};
+
+const BASE: Readonly<Record<Common, [Check, string]>> = {
   stack: [isString, "a non-empty string"],
   account: [(v) => typeof v === "string" && /^\d{12}$/.test(v), "a 12-digit account id"],
-  region: [(v) => typeof v === "string" && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), "an AWS region name"],
-  instance_id: [isString, "a non-empty string"],
+  region: [isRegion, "an AWS region name"],
   deploy_role_arn: [isStringOrNull, "an ARN or null"],
 };
+const INSTANCE: [Check, string] = [isString, "a non-empty string"];
 
 /** The fields each kind of hook input holds beside the common ones. */
 const BY_KIND: { readonly [K in HookKind]: Fields<Extract<HookInput, { kind: K }>> } = {
   "campaigns-onboarding": {
+    instance_id: INSTANCE,
     kms_key_arn: [isStringOrNull, "an ARN or null"],
     onboarding_timeout_seconds: [(v) => typeof v === "number" && v > 0, "a positive number"],
   } satisfies Fields<OnboardingHookInput>,
   "campaigns-cleanup": {
+    instance_id: INSTANCE,
     allow_campaign_deletion: [(v) => typeof v === "boolean", "true or false"],
     backup_dir: [isString, "a non-empty string"],
     backup_s3_bucket: [isStringOrNull, "a bucket name or null"],
   } satisfies Fields<CleanupHookInput>,
+  "campaigns-account-guard": {
+    role_arn: [isString, "the ARN of the role the destroy deletes"],
+    regions: [(v) => isArrayOf(isRegion)(v) && (v as unknown[]).length > 0, "a non-empty array of AWS region names"],
+    instance_ids: [isArrayOf(isString), "an array of instance ids"],
+    allow_campaign_deletion: [(v) => typeof v === "boolean", "true or false"],
+    account_targets: [isArrayOf(isAccountTarget), "an array of { region, stack, retired }"],
+  } satisfies Fields<AccountGuardHookInput>,
 };
 const KINDS = Object.keys(BY_KIND) as HookKind[];
 

@@ -13,6 +13,7 @@
 import { HookExit, type OnboardingHookInput } from "../hook-contract";
 import { requireAccount } from "./account-guard";
 import { campaignLabel, listInstanceCampaigns } from "./campaign-listing";
+import { requireOwned } from "./campaign-owner";
 import type { CampaignApiVersion } from "./campaign-calls";
 import type { HookExitCode } from "./errors";
 import { openRun, type RunOptions } from "./run-context";
@@ -29,6 +30,8 @@ export async function runOffboarding(input: OnboardingHookInput, options: RunOpt
   const run = openRun(input, options);
   await requireAccount(run.clients, input.account, run.scope, "offboard the instance");
   const remaining = await listInstanceCampaigns(run.apis, input.instance_id);
+  // Another instance's campaigns in the answer say nothing about this one: refuse rather than guess.
+  requireOwned(remaining, { account: input.account, region: input.region, instanceId: input.instance_id }, run.scope, "ListCampaigns", "Nothing was offboarded.");
   const summary = { event: "offboard-summary", stack: input.stack, instance: input.instance_id };
   if (remaining.length > 0) {
     run.reporter.warn(

@@ -44,6 +44,14 @@ export const CAMPAIGN_QUOTAS: Readonly<Record<string, Quota>> = {
 export const OTHER_QUOTA: Quota = { rate: 2, burst: 5 };
 
 /**
+ * Amazon Connect (not campaigns): the account scan's ListInstances only. Connect's own API
+ * quotas are per account and Region too; no figure for ListInstances was confirmed, so it is
+ * paced at the campaigns API's lowest read rate, {@link OTHER_QUOTA} (a scan makes one call per
+ * 10 instances: the pace never binds in practice).
+ */
+export const CONNECT_QUOTAS: Readonly<Record<string, Quota>> = { ListInstances: OTHER_QUOTA };
+
+/**
  * A token bucket that hands out tokens in request order. A caller that finds the bucket empty
  * reserves the next token (the count goes negative) and sleeps until it is due, so waiting
  * callers never race each other for the same token.

@@ -52,7 +52,10 @@ export function quotaMultiplier(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
-export function openRun(input: HookInput, options: RunOptions): RunContext {
+/** What a run starts from: every hook's input; the instance hooks' name their instance. */
+type RunInput = Pick<HookInput, "stack" | "region" | "deploy_role_arn"> & { readonly instance_id?: string };
+
+export function openRun(input: RunInput, options: RunOptions): RunContext {
   const env = options.env ?? process.env;
   const scope: Scope = { stack: input.stack, instance: input.instance_id };
   const clients =
@@ -72,6 +75,6 @@ export function openRun(input: HookInput, options: RunOptions): RunContext {
     api,
     apiV2,
     apis: { v1: api, v2: apiV2 },
-    reporter: new Reporter(options.output ?? processStreams(), `${input.stack} ${input.instance_id}`),
+    reporter: new Reporter(options.output ?? processStreams(), [input.stack, input.instance_id].filter(Boolean).join(" ")),
   };
 }

@@ -3,6 +3,7 @@
  * call to behave exactly like Terraform's local-exec. Never throws; every failure is one line.
  */
 import { HOOK_COMMAND_KIND, HookExit, type HookCommand, type HookInput } from "../hook-contract";
+import { runAccountGuard } from "./account-role-guard";
 import { runCleanup } from "./cleanup";
 import { describeError, HookFailure, type HookExitCode } from "./errors";
 import { parseHookInput } from "./input";
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<HookCommand, Runner>> = {
   onboard: runOnboarding as Runner,
   offboard: runOffboarding as Runner,
   cleanup: runCleanup as Runner,
+  "account-guard": runAccountGuard as Runner,
 };
 
 const isCommand = (value: string | undefined): value is HookCommand => value !== undefined && value in COMMANDS;

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { ITerraformDependable } from "cdktf";
 import { HookSettings, KMS_KEY_CHANGE_ADVICE, toOnboardingInput } from "../hook-contract";
 import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../hook-construct";
-import { TerraformData } from "../terraform-builtins";
+import { literal, TerraformData } from "../terraform-builtins";
 
 /** Properties of {@link InstanceOnboarding}. */
 export interface InstanceOnboardingProps extends CampaignsHookBaseProps {
@@ -44,6 +44,14 @@ export class InstanceOnboarding extends CampaignsHook {
     CampaignsHook.retireAt(scope, id, ONBOARDING, props);
   }
 
+  /**
+   * The state address of the onboarding resource an `InstanceOnboarding` at `scope`/`id` creates:
+   * `terraform apply -replace=<it>` offboards and onboards the instance again.
+   */
+  public static resourceAddress(scope: Construct, id: string): string {
+    return CampaignsHook.addressOf(scope, id, ONBOARDING);
+  }
+
   /** Holds the KMS key the instance was onboarded with (or "none"), never updated. */
   public readonly kmsKeyPin: TerraformData;
 
@@ -58,12 +66,13 @@ export class InstanceOnboarding extends CampaignsHook {
     const pinned = `${pin}.input.kms_key_arn`;
     this.resource.addOverride("lifecycle.precondition", [
       {
-        condition: `\${${pinned} == ${JSON.stringify(configured)}}`,
+        // The configured key is data inside an HCL string (itself a template): escaped like the pin's input.
+        condition: `\${${pinned} == ${JSON.stringify(literal(configured))}}`,
         // A JSON string in Terraform is a template: the message names the pinned key.
         // The pin is written before the onboarding runs: when the onboarding never succeeded (a
         // wrong key is the usual reason; the resource is then tainted), re-pinning is the fix.
         error_message:
-          `instance ${props.settings.instanceId} was onboarded with KMS key \${${pinned}}; the configuration now asks for ${configured}. ${KMS_KEY_CHANGE_ADVICE} ` +
+          `instance ${literal(props.settings.instanceId)} was onboarded with KMS key \${${pinned}}; the configuration now asks for ${literal(configured)}. ${KMS_KEY_CHANGE_ADVICE} ` +
           `If the onboarding never succeeded (its resource is tainted), re-pin the key instead: terraform apply -replace=${pin}`,
       },
     ]);

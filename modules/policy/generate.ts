@@ -8,6 +8,7 @@
  */
 import { policyDocument, type PolicyDocument, type StatementSpec } from "./document";
 import type { PolicyScope } from "./scope";
+import { accountGuardStatements } from "./statements/account-guard";
 import { campaignsRoleStatements } from "./statements/campaigns-role";
 import { cleanupStatements } from "./statements/cleanup";
 import { onboardingStatements } from "./statements/onboarding";
@@ -25,6 +26,7 @@ export function deployRoleStatements(scope: PolicyScope, options: DeployPolicyOp
     ...campaignsRoleStatements(scope),
     ...onboardingStatements(scope),
     ...cleanupStatements(scope),
+    ...accountGuardStatements(scope),
     ...(options.restore ? restoreStatements(scope) : []),
   ];
 }

@@ -6,10 +6,12 @@
 export { reviewPlans } from "./review";
 export type { ReviewOptions } from "./review";
 export { reviewStack } from "./review-stack";
-export { renderMarkdown } from "./markdown";
+export { renderMarkdown, code, driftTable } from "./markdown";
 export { loadPlan, PLAN_JSON_FILE, REVIEW_FILE, SAVED_PLAN_FILE } from "./plan-source";
 export { parsePlan, PlanInputError } from "./read-plan";
 export { gateTripped } from "./gate";
+export { DRIFT_RISK, withDriftCheck } from "./drift-check";
+export type { ReviewDriftCheck } from "./drift-check";
 export type { GateLevel } from "./gate";
 export { RISK_RULES } from "./rules";
 export type { RiskRule, RuleSubject } from "./rules";

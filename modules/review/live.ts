@@ -1,7 +1,8 @@
 import { removesObject } from "./change-kind";
 import type { PlanDocument } from "./plan-json";
 import type { LiveCleanup } from "./report";
-import { hookOf } from "./rules/subjects";
+import { hookAt, hookOf } from "./rules/subjects";
+import { campaignDeletionArmed } from "./rules/campaign-deletion-armed";
 import { changeKind } from "./change-kind";
 import { knownAt } from "./values";
 
@@ -18,7 +19,8 @@ function liveState(c: { readonly state: string; readonly api: string; readonly c
 const SILENT = { write: () => true };
 
 /**
- * For each destroy hook the plan will run, the campaigns (v1 and v2) its instance has now — through the same
+ * For each destroy hook the plan will run (and each hook it arms: allow_campaign_deletion becomes
+ * true), the campaigns (v1 and v2) its instance has now — through the same
  * code as `cleanup --dry-run` (the hook runtime's `planCleanup`), with the standard AWS
  * credentials and endpoint. The hook runtime (and so the AWS SDK) loads only here.
  *
@@ -29,13 +31,23 @@ export async function liveCleanups(plan: PlanDocument, stackDir: string): Promis
   const hooks = (plan.resource_changes ?? []).flatMap((resource) => {
     const kind = changeKind(resource.change.actions);
     const hook = hookOf({ resource, kind }, "campaigns-cleanup");
-    return hook && removesObject(kind) ? [{ address: resource.address, hook, input: knownAt(resource.change, "before", ["input"]) }] : [];
+    if (hook && removesObject(kind)) return [{ address: resource.address, hook, input: knownAt(resource.change, "before", ["input"]) }];
+    // A hook this plan arms: its next destroy runs with the new settings, on the campaigns there now.
+    if (campaignDeletionArmed.check({ resource, kind })) {
+      const armed = hookAt({ resource, kind }, "campaigns-cleanup", "after")!;
+      return [{ address: resource.address, hook: armed, input: knownAt(resource.change, "after", ["input"]), armed: true as const }];
+    }
+    return [];
   });
   if (hooks.length === 0) return [];
-  const { parseHookInput, planCleanup } = await import("../hook-runtime");
+  // A lazy require, not import(): the checkout's CLI runs the sources under tsx's CommonJS hook,
+  // which a dynamic import() bypasses — Node's ESM loader then refuses the directory import
+  // (ERR_UNSUPPORTED_DIR_IMPORT). The compiled package turns import() into this require anyway.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseHookInput, planCleanup } = require("../hook-runtime") as typeof import("../hook-runtime");
   const results: LiveCleanup[] = [];
-  for (const { address, hook, input } of hooks) {
-    const entry = { address, instance: hook.instance, allowCampaignDeletion: hook.allowCampaignDeletion === true };
+  for (const { address, hook, input, ...armed } of hooks) {
+    const entry = { address, instance: hook.instance, allowCampaignDeletion: hook.allowCampaignDeletion === true, ...armed };
     try {
       // The stored input is what the hook will run with; a hidden (sensitive) input cannot be used.
       if (input === undefined) throw new Error("the hook's input is hidden in the plan");

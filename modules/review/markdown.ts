@@ -1,6 +1,8 @@
 import type { ChangeKind } from "./change-kind";
 import type { LiveCleanup, ReviewedChange, ReviewReport, StackReview } from "./report";
 import { RISK_MEANING, RISKS, type RiskOrNone } from "./risk";
+import type { ReviewDriftCheck } from "./drift-check";
+import type { DriftError, DriftFinding } from "../drift/findings";
 
 /** The review as a pull-request comment. */
 
@@ -19,8 +21,8 @@ export function renderMarkdown(report: ReviewReport): string {
   const lines = ["## Terraform plan review", ""];
   const removed = report.removed ?? [];
   const failed = report.failed ?? [];
-  if (report.base !== undefined) lines.push(changeSetLine(report), "");
-  if (removed.length === 0 && failed.length === 0 && report.stacks.every((s) => s.changes.length === 0 && s.drift.length === 0 && s.outputs.length === 0)) {
+  if (report.base !== undefined) lines.push(changeSetLine(report), "", ...unchangedList(report));
+  if (removed.length === 0 && failed.length === 0 && report.stacks.every((s) => s.findings.length === 0 && s.changes.length === 0 && s.drift.length === 0 && s.outputs.length === 0)) {
     lines.push(`Nothing to review: ${plural(report.stacks.length, "stack")} planned, no changes.`, "");
   }
   const dashes = TABLE_KINDS.map(() => "—");
@@ -36,8 +38,30 @@ export function renderMarkdown(report: ReviewReport): string {
   lines.push(`Risk: ${RISKS.map((r) => `**${r}** ${RISK_MEANING[r]}`).join(" · ")}.`);
   for (const r of removed) lines.push("", `### ${code(r.stack)}${r.account ? ` (${r.account}, ${r.region})` : ""}: removed, ${BADGE[r.risk]}`, "", r.reason);
   for (const f of failed) lines.push("", `### ${code(f.stack)}: plan failed, ${BADGE[f.risk]}`, "", `${f.error} (whole output: ${code(`${f.dir}/plan.log`)})`);
+  if (report.driftCheck) lines.push("", ...renderDriftCheck(report.driftCheck));
   for (const stack of report.stacks) lines.push("", ...renderStack(stack));
   return `${lines.join("\n")}\n`;
+}
+
+/** The live check of `plan-review --all`: findings and stacks not checked first, then the count in sync. */
+function renderDriftCheck(drift: ReviewDriftCheck): string[] {
+  const head = `### Drift check (what the plans cannot see): ${drift.inSync} of ${plural(drift.targets, "stack")} in sync`;
+  if (drift.findings.length === 0 && drift.errors.length === 0) return [head];
+  return [head, "", ...driftTable(drift.findings, drift.errors, (item) => BADGE[item.risk])];
+}
+
+/**
+ * The table of drift findings, then of the stacks that could not be checked (the `drift`
+ * command's and the review's); with `badge`, a Risk column first.
+ */
+export function driftTable<F extends DriftFinding, E extends DriftError>(findings: readonly F[], errors: readonly E[], badge?: (item: F | E) => string): string[] {
+  const risk = (item: F | E) => (badge ? [badge(item)] : []);
+  return [
+    row([...(badge ? ["Risk"] : []), "Stack", "Kind", "Instance", "Finding", "Fix"]),
+    row([...(badge ? ["---"] : []), "---", "---", "---", "---", "---"]),
+    ...findings.map((f) => row([...risk(f), code(f.stack), f.kind, f.instance ? code(f.instance) : "—", f.message, f.fix ? code(f.fix) : "—"])),
+    ...errors.map((e) => row([...risk(e), code(e.stack), e.wrongAccount ? "wrong account" : "not checked", "—", e.message, "—"])),
+  ];
 }
 
 /** "Compared with `base.json`: 1 planned (1 changed), 98 unchanged, not planned, 1 removed." */
@@ -47,13 +71,27 @@ function changeSetLine(report: ReviewReport): string {
   const planned = `${report.stacks.length} planned${kinds.length > 0 ? ` (${kinds.map(([c, n]) => `${n} ${c}`).join(", ")})` : ""}`;
   const parts = [planned, `${report.unchanged?.length ?? 0} unchanged, not planned`, `${report.removed?.length ?? 0} removed`];
   if ((report.failed?.length ?? 0) > 0) parts.push(`${report.failed?.length} failed to plan`);
-  return `${report.base === null ? "No base config to compare with: every stack planned" : `Compared with ${code(report.base ?? "")}`}: ${parts.join(", ")}.`;
+  const against =
+    report.base === null
+      ? "No base config to compare with: every stack planned"
+      : report.baseMissing
+        ? `Compared with ${code(report.base ?? "")}, which does not exist (the config is new): every stack is new`
+        : `Compared with ${code(report.base ?? "")}`;
+  return `${against}: ${parts.join(", ")}.`;
+}
+
+/** The unchanged stacks by name, folded: a PR that changes 1 stack of 2000 still reads short. */
+function unchangedList(report: ReviewReport): string[] {
+  const unchanged = report.unchanged ?? [];
+  if (unchanged.length === 0) return [];
+  return [`<details><summary>${plural(unchanged.length, "unchanged stack")}, not planned</summary>`, "", ...unchanged.map((id) => `- ${code(id)}`), "", "</details>", ""];
 }
 
 function renderStack(stack: StackReview): string[] {
   const where = [stack.account, stack.region].filter(Boolean).join(", ");
   const lines = [`### ${code(stack.stack)}${where ? ` (${where})` : ""}: ${BADGE[stack.risk]}`, ""];
   for (const warning of stack.warnings) lines.push(`> **Warning:** ${warning}`, "");
+  for (const finding of stack.findings) lines.push(`> ${BADGE[finding.risk]}: ${finding.reason}`, "");
   if (stack.changes.length === 0) lines.push("No changes.");
   else {
     lines.push(row(["Risk", "Action", "Resource", "Why"]), row(["---", "---", "---", "---"]));
@@ -86,7 +124,8 @@ function why(change: ReviewedChange): string {
 }
 
 function renderLive(live: LiveCleanup): string[] {
-  const head = `**Now on instance ${code(live.instance)}** (destroy hook ${code(live.address)}, deletion ${live.allowCampaignDeletion ? "allowed" : "not allowed"}):`;
+  const what = live.armed ? `hook ${code(live.address)} arms campaign deletion` : `destroy hook ${code(live.address)}, deletion ${live.allowCampaignDeletion ? "allowed" : "not allowed"}`;
+  const head = `**Now on instance ${code(live.instance)}** (${what}):`;
   if (live.error !== undefined) return [`${head} could not list campaigns: ${live.error}`];
   if (!live.campaigns || live.campaigns.length === 0) return [`${head} no campaigns.`];
   return [`${head} ${plural(live.campaigns.length, "campaign")}`, "", ...live.campaigns.map((c) => `- ${code(c.name)} (${code(c.id)}, ${c.state})`)];

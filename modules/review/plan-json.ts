@@ -46,7 +46,11 @@ export interface PlanDocument {
   readonly resource_changes?: readonly PlanResourceChange[];
   readonly resource_drift?: readonly PlanResourceChange[];
   readonly output_changes?: Readonly<Record<string, PlanChange>>;
-  readonly configuration?: { readonly provider_config?: Readonly<Record<string, PlanProviderConfig>> };
+  readonly configuration?: {
+    readonly provider_config?: Readonly<Record<string, PlanProviderConfig>>;
+    /** What each root output's expression reads (`data.aws_iam_role.x.arn`, `data.aws_iam_role.x`). */
+    readonly root_module?: { readonly outputs?: Readonly<Record<string, { readonly expression?: { readonly references?: readonly string[] } }>> };
+  };
   /** Terraform >= 1.6: planning failed part-way; the plan cannot be applied. */
   readonly errored?: boolean;
 }

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { checkPlanFresh } from "./freshness";
 import type { PlanDocument } from "./plan-json";
 import { parsePlan, PlanInputError } from "./read-plan";
+import { foreignPlanProblem } from "./stack-identity";
 import { terraformOutput as terraform, TerraformFailure } from "../terraform-cli";
 
 /** The saved plan and its JSON form inside a stack directory (as `npm run plan` leaves them). */
@@ -25,7 +26,9 @@ export interface LoadedPlan {
 
 /**
  * Reads one argument of `review`: a JSON plan file, or a stack directory holding `plan.json`, or
- * one holding `tfplan`, which `terraform show -json` renders (with the project's CLI config).
+ * one holding `tfplan`, which `terraform show -json` renders (with the project's CLI config) — also
+ * when both are there and `tfplan` is the newer: the review is of the plan that would be applied.
+ * A plan whose contents name another stack than its folder is refused, naming both.
  */
 export async function loadPlan(source: string): Promise<LoadedPlan> {
   const stat = fs.statSync(source, { throwIfNoEntry: false });
@@ -33,18 +36,24 @@ export async function loadPlan(source: string): Promise<LoadedPlan> {
   if (!stat.isDirectory()) {
     const dir = path.dirname(path.resolve(source));
     checkPlanFresh(dir, source, path.basename(dir));
-    return { source, dirName: path.basename(dir), stackDir: dir, plan: readPlanFile(source) };
+    return owned({ source, dirName: path.basename(dir), stackDir: dir, plan: readPlanFile(source) }, source);
   }
   const dirName = path.basename(path.resolve(source));
+  const stackDir = path.resolve(source);
   const jsonFile = path.join(source, PLAN_JSON_FILE);
-  if (fs.existsSync(jsonFile)) {
-    checkPlanFresh(source, jsonFile, dirName);
-    return { source, dirName, stackDir: path.resolve(source), plan: readPlanFile(jsonFile) };
-  }
   const savedPlan = path.join(source, SAVED_PLAN_FILE);
-  if (fs.existsSync(savedPlan)) {
+  const json = fs.statSync(jsonFile, { throwIfNoEntry: false });
+  const saved = fs.statSync(savedPlan, { throwIfNoEntry: false });
+  // The plan that would be applied is tfplan: plan.json stands for it only when rendered after it.
+  if (json && !(saved && saved.mtimeMs > json.mtimeMs)) {
+    checkPlanFresh(source, jsonFile, dirName);
+    return owned({ source, dirName, stackDir, plan: readPlanFile(jsonFile) }, jsonFile);
+  }
+  if (saved) {
     checkPlanFresh(source, savedPlan, dirName);
-    return { source, dirName, stackDir: path.resolve(source), plan: parsePlan(await showSavedPlan(source), `${source} (terraform show -json ${SAVED_PLAN_FILE})`) };
+    const why = json ? `${SAVED_PLAN_FILE} is newer than ${PLAN_JSON_FILE} (it is what \`terraform apply ${SAVED_PLAN_FILE}\` applies), so it is reviewed instead, ` : "";
+    const rendered = await showSavedPlan(source, dirName, why);
+    return owned({ source, dirName, stackDir, plan: parsePlan(rendered, `${source} (terraform show -json ${SAVED_PLAN_FILE})`) }, savedPlan);
   }
   throw new PlanInputError(
     source,
@@ -62,11 +71,19 @@ function readPlanFile(file: string): PlanDocument {
   return parsePlan(text, file);
 }
 
-async function showSavedPlan(dir: string): Promise<string> {
+/** `terraform show -json tfplan`, rendered fresh; a failure is refused naming the stack (`why` says why tfplan was chosen). */
+async function showSavedPlan(dir: string, stack: string, why = ""): Promise<string> {
   try {
     return await terraform(dir, ["show", "-json", SAVED_PLAN_FILE]);
   } catch (error) {
     if (!(error instanceof TerraformFailure)) throw error;
-    throw new PlanInputError(dir, `\`terraform show -json ${SAVED_PLAN_FILE}\` failed (run \`terraform init\` there first?): ${error.detail}`);
+    throw new PlanInputError(dir, `stack ${stack}: ${why}but \`terraform show -json ${SAVED_PLAN_FILE}\` failed (run \`terraform init\` there first?): ${error.detail}`);
   }
+}
+
+/** The loaded plan, refused when its contents belong to another stack than its folder's. */
+function owned(loaded: LoadedPlan, file: string): LoadedPlan {
+  const problem = foreignPlanProblem(loaded.plan, loaded.dirName);
+  if (problem) throw new PlanInputError(file, problem);
+  return loaded;
 }

@@ -1,6 +1,7 @@
 import type { ChangeKind } from "./change-kind";
 import type { Risk, RiskOrNone } from "./risk";
 import type { AttributeChange } from "./values";
+import type { ReviewDriftCheck } from "./drift-check";
 
 /**
  * The review as data: what `review --json` prints. A stable shape: fields are only ever added;
@@ -17,12 +18,19 @@ export interface ReviewReport {
    * planned).
    */
   readonly base?: string | null;
+  /**
+   * Only from `plan-review --base-ref`, and only when true: the config file does not exist at
+   * that ref (the pull request adds it), so every stack is new.
+   */
+  readonly baseMissing?: true;
   /** Only from `plan-review`: stacks whose cdk.tf.json is the same as the base's, not planned. */
   readonly unchanged?: readonly string[];
   /** Only from `plan-review`: stacks the base had and the PR's config no longer names. High risk. */
   readonly removed?: readonly RemovedStack[];
   /** Only from `plan-review`: stacks whose plan failed. High risk: nothing says what they would do. */
   readonly failed?: readonly FailedStack[];
+  /** Only from `plan-review --all`: the live check of what the plans cannot see (modules/drift). */
+  readonly driftCheck?: ReviewDriftCheck;
 }
 
 /** What `plan-review` did with a stack. */
@@ -63,12 +71,20 @@ export interface StackReview {
   /** How many resources each kind of change touches (data source reads under "read"). */
   readonly counts: Readonly<Record<ChangeKind, number>>;
   readonly risk: RiskOrNone;
+  /** What the plan as a whole carries (it errored, say), counted in `risk` like a change. */
+  readonly findings: readonly Finding[];
   /** Every change but plain no-ops, highest risk first. */
   readonly changes: readonly ReviewedChange[];
   /** Objects changed outside Terraform, as seen while planning. */
   readonly drift: readonly DriftEntry[];
   readonly outputs: readonly OutputEntry[];
-  /** Things that make the plan itself suspect (it errored, say). */
+  /**
+   * Outputs that are only re-read: their value comes from data sources Terraform reads again
+   * during apply, so the plan shows "(known after apply)" without anything known to change (a
+   * tag update, say). Not changes: not in `outputs`, not in the Markdown.
+   */
+  readonly rereadOutputs: readonly string[];
+  /** Things that make the plan itself suspect but carry no risk (an errored plan is a finding instead). */
   readonly warnings: readonly string[];
   /** With `--live`: the campaigns each destroy hook would find now. */
   readonly live?: readonly LiveCleanup[];
@@ -123,6 +139,8 @@ export interface LiveCleanup {
   readonly address: string;
   readonly instance: string;
   readonly allowCampaignDeletion: boolean;
+  /** True for a hook the plan does not destroy but arms (allow_campaign_deletion becomes true): its next destroy deletes these. */
+  readonly armed?: true;
   /** The campaigns that exist now; absent when they could not be listed. */
   readonly campaigns?: readonly LiveCampaign[];
   /** Why they could not be listed. */

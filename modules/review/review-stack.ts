@@ -2,7 +2,7 @@ import { CHANGE_KINDS, changeKind, type ChangeKind } from "./change-kind";
 import type { PlanDocument, PlanResourceChange } from "./plan-json";
 import type { DriftEntry, Finding, OutputEntry, ReviewedChange, StackReview } from "./report";
 import { highestRisk, riskRank } from "./risk";
-import { RISK_RULES } from "./rules";
+import { PLAN_RULES, RISK_RULES } from "./rules";
 import { stackIdentity } from "./stack-identity";
 import { ABSENT, changedAttributes, renderShown, shownAt } from "./values";
 import { RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
@@ -23,17 +23,22 @@ export function reviewStack({ source, dirName, plan }: StackSource): StackReview
     .map((resource) => reviewChange(resource, retired))
     .filter((change) => change.kind !== "no-op" || change.importing !== undefined || change.movedFrom !== undefined)
     .sort((a, b) => riskRank(b.risk) - riskRank(a.risk) || a.address.localeCompare(b.address));
+  const findings: Finding[] = PLAN_RULES.flatMap((rule) => {
+    const reason = rule.check(plan);
+    return reason === undefined ? [] : [{ rule: rule.id, risk: rule.risk, reason }];
+  });
   return {
     source,
     ...stackIdentity(plan, dirName, source),
     terraformVersion: plan.terraform_version ?? null,
     formatVersion: plan.format_version,
     counts,
-    risk: highestRisk(changes.map((c) => c.risk)),
+    risk: highestRisk([...findings, ...changes].map((c) => c.risk)),
+    findings,
     changes,
     drift: (plan.resource_drift ?? []).flatMap(reviewDrift),
-    outputs: reviewOutputs(plan),
-    warnings: plan.errored ? ["Terraform reported errors while planning: this plan is incomplete and cannot be applied."] : [],
+    ...reviewOutputs(plan),
+    warnings: [],
   };
 }
 
@@ -91,17 +96,42 @@ function reviewDrift(resource: PlanResourceChange): DriftEntry[] {
   return [{ address: resource.address, kind, attributes }];
 }
 
-function reviewOutputs(plan: PlanDocument): OutputEntry[] {
-  return Object.entries(plan.output_changes ?? {})
-    .map(([name, change]) => {
-      const kind = changeKind(change.actions);
-      return {
-        name,
-        kind,
-        before: kind === "create" ? ABSENT : renderShown(shownAt(change, "before", [])),
-        after: kind === "delete" ? ABSENT : renderShown(shownAt(change, "after", [])),
-      };
-    })
-    .filter((output) => output.kind !== "no-op")
-    .sort((a, b) => a.name.localeCompare(b.name));
+/** The outputs that change, and those only re-read at apply ({@link isOnlyReread}). */
+function reviewOutputs(plan: PlanDocument): { outputs: OutputEntry[]; rereadOutputs: string[] } {
+  const outputs: OutputEntry[] = [];
+  const rereadOutputs: string[] = [];
+  for (const [name, change] of Object.entries(plan.output_changes ?? {})) {
+    const kind = changeKind(change.actions);
+    if (kind === "no-op") continue;
+    if (isOnlyReread(plan, name)) {
+      rereadOutputs.push(name);
+      continue;
+    }
+    outputs.push({
+      name,
+      kind,
+      before: kind === "create" ? ABSENT : renderShown(shownAt(change, "before", [])),
+      after: kind === "delete" ? ABSENT : renderShown(shownAt(change, "after", [])),
+    });
+  }
+  return { outputs: outputs.sort((a, b) => a.name.localeCompare(b.name)), rereadOutputs: rereadOutputs.sort() };
+}
+
+/**
+ * An output update whose new value is wholly unknown only because every resource its expression
+ * reads is a data source that Terraform reads again during apply (it depends on a resource that
+ * changes, a role whose tags are updated, say). Nothing says the value changes: what does change
+ * is the resource, which the review lists. An output that reads a managed resource, or a plan
+ * without its configuration, stays a change.
+ */
+function isOnlyReread(plan: PlanDocument, name: string): boolean {
+  const change = plan.output_changes?.[name];
+  if (!change || changeKind(change.actions) !== "update" || change.after_unknown !== true || change.before === undefined) return false;
+  const references = plan.configuration?.root_module?.outputs?.[name]?.expression?.references ?? [];
+  if (references.length === 0) return false;
+  const reread = new Set((plan.resource_changes ?? []).filter((r) => r.mode === "data" && changeKind(r.change.actions) === "read").map((r) => r.address.replace(/\[[^\]]*\]$/, "")));
+  return references.every((reference) => {
+    const address = /^data\.[^.]+\.[^.[]+/.exec(reference)?.[0];
+    return address !== undefined && reread.has(address);
+  });
 }

@@ -38,9 +38,7 @@ export class AdoptedCampaignsRole extends CampaignsRoleBase {
       }
       const role = new IamServiceLinkedRole(self, "role", {
         awsServiceName: CAMPAIGNS_SERVICE_PRINCIPAL,
-        customSuffix: props.customSuffix ?? existing?.customSuffix,
-        description: props.description,
-        tags: props.tags,
+        ...self.roleSettings({ customSuffix: props.customSuffix ?? existing?.customSuffix, description: props.description, tags: props.tags }),
         // The role keeps the description it has unless one is set: otherwise the first plan
         // after the import would clear it.
         lifecycle: props.description === undefined ? { ignoreChanges: ["description"] } : undefined,

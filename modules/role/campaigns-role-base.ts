@@ -5,6 +5,7 @@ import { DataAwsIamRole } from "@cdktf/provider-aws/lib/data-aws-iam-role";
 import { DataAwsIamRoles } from "@cdktf/provider-aws/lib/data-aws-iam-roles";
 import { CampaignsRoleArnParts, customSuffixProblem, parseCampaignsRoleArn } from "./role-name";
 import { CAMPAIGNS_ROLE_PATH } from "./service";
+import { literal, literalValues } from "../terraform-builtins";
 import { exactlyOneRolePostconditions, roleExistsPostcondition, roleTrustPostconditions } from "./trust-conditions";
 
 /**
@@ -116,6 +117,18 @@ export abstract class CampaignsRoleBase extends Construct implements ICampaignsS
     if (Token.isUnresolved(roleArn)) return undefined;
     const parts = parseCampaignsRoleArn(roleArn);
     return typeof parts === "string" ? this.fail("roleArn", parts) : parts;
+  }
+
+  /**
+   * The role's own settings as Terraform must read them: literally (`${` and `%{` escaped, see
+   * `literal`), so that a description or tag is data, never a template Terraform evaluates.
+   */
+  public roleSettings(props: { readonly customSuffix?: string; readonly description?: string; readonly tags?: Record<string, string> }) {
+    return {
+      customSuffix: props.customSuffix === undefined ? undefined : literal(props.customSuffix),
+      description: props.description === undefined ? undefined : literal(props.description),
+      tags: literalValues(props.tags),
+    };
   }
 
   /** Refuses props a kind does not take (JavaScript callers get no type check). */

@@ -69,9 +69,7 @@ export class CampaignsServiceLinkedRole extends CampaignsRoleBase {
       self.checkSuffix(props.customSuffix);
       const role = new IamServiceLinkedRole(self, "role", {
         awsServiceName: CAMPAIGNS_SERVICE_PRINCIPAL,
-        customSuffix: props.customSuffix,
-        description: props.description,
-        tags: props.tags,
+        ...self.roleSettings(props),
       });
       return { role };
     });

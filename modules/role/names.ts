@@ -4,5 +4,5 @@
  * `connect-campaigns-iac/role-names` entry.
  */
 export * from "./service";
-export { customSuffixProblem, parseCampaignsRoleArn, MAX_CUSTOM_SUFFIX_LENGTH } from "./role-name";
+export { campaignsRoleName, customSuffixProblem, parseCampaignsRoleArn, MAX_CUSTOM_SUFFIX_LENGTH } from "./role-name";
 export type { CampaignsRoleArnParts } from "./role-name";

@@ -24,6 +24,11 @@ export function customSuffixProblem(suffix: string): string | undefined {
   return undefined;
 }
 
+/** The name of the campaigns role IAM gives a `CreateServiceLinkedRole` with this custom suffix (or none). */
+export function campaignsRoleName(customSuffix?: string): string {
+  return customSuffix ? `${CAMPAIGNS_ROLE_NAME_PREFIX}_${customSuffix}` : CAMPAIGNS_ROLE_NAME_PREFIX;
+}
+
 /** The parts of a campaigns service-linked role ARN. */
 export interface CampaignsRoleArnParts {
   readonly partition: string;

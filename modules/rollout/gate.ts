@@ -1,5 +1,5 @@
-import { findWave } from "./matrix";
 import type { ResolvedRollout } from "./resolved";
+import { findStep } from "./steps";
 
 /** What a rollout job reports for its stack (the workflow uploads one per job). */
 export interface StackResult {
@@ -8,8 +8,9 @@ export interface StackResult {
   readonly outcome: "success" | "failure" | "cancelled" | "skipped";
 }
 
-/** A wave's verdict: whether the rollout may go on to the next wave. */
+/** A step's verdict: whether the rollout may go on to the next step (or wave). */
 export interface GateVerdict {
+  /** The step's name (a wave's, or `<wave>#owners` / `<wave>#observers`). */
   readonly wave: string;
   readonly failureTolerance: number;
   readonly succeeded: readonly string[];
@@ -19,20 +20,31 @@ export interface GateVerdict {
   readonly missing: readonly string[];
   /** Results for stacks outside the wave: ignored, listed so that a mix-up is visible. */
   readonly foreign: readonly string[];
+  /**
+   * Stacks of the wave with more than one result (a re-run job, a copied artifact), with every
+   * outcome read: the stack succeeded only if every one of them is a success. A later success
+   * never hides a failure.
+   */
+  readonly repeated: readonly { readonly stack: string; readonly outcomes: readonly StackResult["outcome"][] }[];
   readonly pass: boolean;
 }
 
 /**
  * Counts a wave's failures against its tolerance (like CloudFormation StackSets'
- * FailureToleranceCount): the wave passes when failed + missing <= failureTolerance.
+ * FailureToleranceCount): the wave passes when failed + missing <= failureTolerance. A stack with
+ * several results failed if any of them is not a success (listed in `repeated`): which one came
+ * last is not known from the files, and a gate must not pass on a failure it has read.
  */
-export function gateWave(rollout: ResolvedRollout, waveName: string, results: readonly StackResult[]): GateVerdict {
-  const wave = findWave(rollout, waveName);
+export function gateWave(rollout: ResolvedRollout, stepName: string, results: readonly StackResult[]): GateVerdict {
+  // A step names the same stacks deploying or destroying: the gate needs no direction.
+  const wave = findStep(rollout, stepName);
   const inWave = new Set(wave.stackIds);
-  const outcome = new Map(results.filter((r) => inWave.has(r.stack)).map((r) => [r.stack, r.outcome]));
-  const succeeded = wave.stackIds.filter((id) => outcome.get(id) === "success");
-  const failed = wave.stackIds.filter((id) => outcome.has(id) && outcome.get(id) !== "success");
-  const missing = wave.stackIds.filter((id) => !outcome.has(id));
+  const outcomes = new Map<string, StackResult["outcome"][]>();
+  for (const r of results) if (inWave.has(r.stack)) outcomes.set(r.stack, [...(outcomes.get(r.stack) ?? []), r.outcome]);
+  const succeeded = wave.stackIds.filter((id) => outcomes.get(id)?.every((o) => o === "success"));
+  const failed = wave.stackIds.filter((id) => outcomes.get(id)?.some((o) => o !== "success"));
+  const missing = wave.stackIds.filter((id) => !outcomes.has(id));
   const foreign = results.filter((r) => !inWave.has(r.stack)).map((r) => r.stack);
-  return { wave: wave.name, failureTolerance: wave.failureTolerance, succeeded, failed, missing, foreign, pass: failed.length + missing.length <= wave.failureTolerance };
+  const repeated = wave.stackIds.flatMap((stack) => ((outcomes.get(stack)?.length ?? 0) > 1 ? [{ stack, outcomes: outcomes.get(stack)! }] : []));
+  return { wave: wave.name, failureTolerance: wave.failureTolerance, succeeded, failed, missing, foreign, repeated, pass: failed.length + missing.length <= wave.failureTolerance };
 }

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import type { core } from "zod";
 import { allowedKeysAt } from "./allowed-keys";
 import { decodeConfigText, lineAndColumn, withoutBom } from "./config-text";
+import { keyProblems } from "./json-keys";
 import { ConfigError, ConfigProblem, jsonPath } from "./problems";
 import { quote } from "./quote";
 import { resolveTarget, resolveWaves } from "./resolve";
@@ -20,8 +21,12 @@ import { nearest } from "./suggest";
 export function loadRolloutConfig(file: string, baseDir = process.cwd()): ResolvedRollout {
   let bytes: Buffer;
   try {
+    // Refused before it is read whole: a config is a few KB (2000 targets: about 300 KB).
+    const size = fs.statSync(file).size;
+    if (size > MAX_CONFIG_BYTES) throw new ConfigError(file, [tooLarge(size)]);
     bytes = fs.readFileSync(file);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(file, [{ path: "$", message: `expected a readable JSON file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
   }
   const decoded = decodeConfigText(bytes);
@@ -29,8 +34,18 @@ export function loadRolloutConfig(file: string, baseDir = process.cwd()): Resolv
   return parseRolloutConfig(decoded.text, file, baseDir);
 }
 
+/** The largest config file accepted: far above any real rollout, far below what would stall a parse. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+const tooLarge = (size: number): ConfigProblem => ({
+  path: "$",
+  message: `expected a config file of at most ${MAX_CONFIG_BYTES / 1024 / 1024} MB, got ${(size / 1024 / 1024).toFixed(1)} MB: a rollout config is a few KB (2000 targets: about 300 KB); is this the right file?`,
+});
+
 /** Like {@link loadRolloutConfig}, for config text already in memory. */
 export function parseRolloutConfig(text: string, file: string, baseDir = process.cwd()): ResolvedRollout {
+  const size = Buffer.byteLength(text, "utf8");
+  if (size > MAX_CONFIG_BYTES) throw new ConfigError(file, [tooLarge(size)]);
   const config = validateDocument(parseJson(withoutBom(text), file), file);
   const targets = config.targets.map((_, index) => resolveTarget(config, index, baseDir));
   const problems = CONFIG_RULES.flatMap((rule) => rule.check({ config, targets }));
@@ -39,15 +54,22 @@ export function parseRolloutConfig(text: string, file: string, baseDir = process
 }
 
 function parseJson(text: string, file: string): unknown {
+  let document: unknown;
   try {
-    return JSON.parse(text);
+    document = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const position = /at position (\d+)/.exec(message);
     const where = position ? ` at ${lineAndColumn(text.slice(0, Number(position[1])))}` : "";
     const reason = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
-    throw new ConfigError(file, [{ path: "$", message: `expected valid JSON${where}: ${reason}` }]);
+    // Editors and READMEs often show JSON with comments (jsonc); say so rather than leave a
+    // newcomer to puzzle over "expected a property name".
+    const comment = position && /^\/[/*]/.test(text.slice(Number(position[1])).trimStart()) ? "; comments (// or /* */) are not JSON: remove them" : "";
+    throw new ConfigError(file, [{ path: "$", message: `expected valid JSON${where}: ${reason}${comment}` }]);
   }
+  const lost = keyProblems(text);
+  if (lost.length > 0) throw new ConfigError(file, lost);
+  return document;
 }
 
 function validateDocument(document: unknown, file: string): RolloutConfig {

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import type { RolloutConfig, TargetConfig, TargetSettings } from "./schema";
 import {
+  type AccountPeer,
   DEFAULT_BACKUP_DIR,
   DEFAULT_ONBOARDING_TIMEOUT_SECONDS,
   DEFAULT_STATE_KEY,
@@ -85,8 +86,17 @@ export function resolveTarget(config: RolloutConfig, index: number, baseDir: str
     onboardingTimeoutSeconds: setting("onboardingTimeoutSeconds") ?? DEFAULT_ONBOARDING_TIMEOUT_SECONDS,
     allowUnlistedRegion: setting("allowUnlistedRegion") ?? false,
     retired: target.retired ?? false,
+    accountTargets: accountPeers(config, index),
     baseDir: path.resolve(baseDir),
   };
+}
+
+/** The other targets of the target's account, in config order. */
+function accountPeers(config: RolloutConfig, index: number): AccountPeer[] {
+  const { account } = config.targets[index];
+  return config.targets.flatMap((t, i) =>
+    i !== index && t.account === account ? [{ region: t.region, stackId: stackIdFor(t.account, t.region), retired: t.retired ?? false }] : [],
+  );
 }
 
 /** The waves in deployment order, each with its targets' stack ids. */

@@ -21,6 +21,13 @@ export type ResolvedBackend =
       readonly roleArn?: string;
     };
 
+/** Another target of the same account: where it is, its stack, whether the config retires it. */
+export interface AccountPeer {
+  readonly region: string;
+  readonly stackId: string;
+  readonly retired: boolean;
+}
+
 /** A target with the defaults applied and every template filled: what one stack is built from. */
 export interface ResolvedTarget {
   /** Position in `targets`, for messages. */
@@ -48,6 +55,12 @@ export interface ResolvedTarget {
   readonly allowUnlistedRegion: boolean;
   /** The whole target is to be removed at the next apply, hooks included. */
   readonly retired: boolean;
+  /**
+   * The account's other targets (its other Regions), by position in the config. The role is
+   * global to the account: the guard before its deletion scans these Regions (listed or not) and
+   * names the stack holding what it finds there. Here, so a stack stays a function of its target.
+   */
+  readonly accountTargets: readonly AccountPeer[];
 }
 
 export interface ResolvedWave {

@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { customSuffixProblem, parseCampaignsRoleArn } from "../role/names";
+import { CAMPAIGNS_REGIONS } from "./campaigns-regions";
+import { quote } from "./quote";
+import { STEP_PARTS, STEP_SEPARATOR } from "./steps";
+import { nearest } from "./suggest";
 import { TAG_KEY_PATTERN, TAG_VALUE_PATTERN, tagKeyProblem, tagValueProblem } from "./tag-rules";
 
 /**
@@ -13,14 +17,27 @@ const PARTITION = "(aws|aws-us-gov|aws-cn)";
 /** Placeholders that templates may use, filled per target. */
 export const TEMPLATE_PLACEHOLDERS = ["{account}", "{region}"] as const;
 
+/** ", got "…"" for a string a pattern refused: what was there, quoted so nothing hides in it. */
+const got = (input: unknown) => (typeof input === "string" ? `, got ${quote(input)}` : "");
+
 const account = z
   .string()
-  .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id" })
+  .regex(/^\d{12}$/, {
+    // The digit count says at once which one is missing (or extra).
+    error: ({ input }) => `expected a 12-digit AWS account id${got(input)}${typeof input === "string" && /^\d+$/.test(input) ? ` (${input.length} digit${input.length === 1 ? "" : "s"})` : ""}`,
+  })
   .describe("AWS account id, 12 digits.");
 
 const region = z
   .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "expected an AWS Region code like us-east-1" })
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, {
+    // A typo of a served Region (a dash left out: "ap-southeast2") gets the same suggestion as
+    // a well-formed Region the table lacks.
+    error: ({ input }) => {
+      const near = typeof input === "string" ? nearest(input, Object.keys(CAMPAIGNS_REGIONS), 2) : undefined;
+      return `expected an AWS Region code like us-east-1${got(input)}${near ? ` — did you mean "${near}"?` : ""}`;
+    },
+  })
   .describe("AWS Region code. Must be a Region where outbound campaigns is available unless allowUnlistedRegion is set.");
 
 const instanceId = z
@@ -51,8 +68,12 @@ const tags = z
       const problem = tagKeyProblem(key) ?? tagValueProblem(value);
       if (problem) ctx.addIssue({ code: "custom", path: [key], message: problem });
     }
-  })
-  .describe("Tags for every resource (provider default tags). Target tags are merged over the defaults' tags. IAM's tag rules: keys of 1-128 and values of 0-256 letters, digits, spaces and _ . : / = + - @; no key starting with aws:.");
+  });
+
+/** IAM's tag rules, said once for both places that take tags. */
+const TAG_RULES = "IAM's tag rules: keys of 1-128 and values of 0-256 letters, digits, spaces and _ . : / = + - @; no key starting with aws:.";
+const defaultTags = tags.describe(`Tags for every resource of the stack (the provider's default_tags). Target tags are merged over the defaults' tags. ${TAG_RULES}`);
+const roleTags = tags.describe(`Tags of the campaigns role only (the stack's tags, the provider's default_tags, are added to them). ${TAG_RULES}`);
 
 const customSuffix = z
   .string()
@@ -78,13 +99,13 @@ const role = z
         mode: z.literal("create"),
         customSuffix: customSuffix.optional(),
         description: z.string().max(1000).optional(),
-        tags: tags.optional(),
+        tags: roleTags.optional(),
       }),
       z.strictObject({
         mode: z.literal("adopt"),
         arn: campaignsRoleArn,
         description: z.string().max(1000).optional(),
-        tags: tags.optional(),
+        tags: roleTags.optional(),
       }),
       z.strictObject({ mode: z.literal("observe"), arn: campaignsRoleArn.optional() }),
     ],
@@ -140,7 +161,7 @@ const targetSettings = {
   deployRoleArn: roleArnTemplate
     .optional()
     .describe("Role the provider and hooks assume in the target account; {account} is filled per target. Default: the caller's identity."),
-  tags: tags.optional(),
+  tags: defaultTags.optional(),
   allowCampaignDeletion: z
     .boolean()
     .optional()
@@ -185,7 +206,12 @@ const target = z.strictObject({
   ...targetSettings,
 });
 
-const waveName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" });
+const WAVE_NAME = "[A-Za-z0-9_.-]{1,64}";
+const waveName = z.string().regex(new RegExp(`^${WAVE_NAME}$`), { error: "expected a wave name of 1-64 letters, digits, '.', '_' or '-'" });
+/** What `matrix --wave` and `gate --wave` take: a wave, or one step of a wave split in two (see `rolloutSteps`). */
+const stepName = z.string().regex(new RegExp(`^${WAVE_NAME}(${STEP_SEPARATOR}(${STEP_PARTS.join("|")}))?$`), {
+  error: `expected a wave name of 1-64 letters, digits, '.', '_' or '-', or a step of one (<wave>${STEP_SEPARATOR}${STEP_PARTS.join(` or <wave>${STEP_SEPARATOR}`)})`,
+});
 
 const wave = z.strictObject({
   name: waveName,
@@ -213,7 +239,7 @@ export const rolloutConfigSchema = z
   .describe("connect-campaigns-iac rollout config: one stack per (account, region) target.");
 
 /** The config's own value rules, for command-line options that take the same values (`--account`, `--wave`, …). */
-export const VALUE_SCHEMAS = { account, instanceId, waveName, roleArnTemplate } as const;
+export const VALUE_SCHEMAS = { account, instanceId, waveName, stepName, roleArnTemplate } as const;
 
 export type RolloutConfig = z.infer<typeof rolloutConfigSchema>;
 export type TargetConfig = z.infer<typeof target>;

@@ -1,3 +1,4 @@
+import * as os from "node:os";
 import * as path from "node:path";
 import { Construct } from "constructs";
 import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
@@ -5,7 +6,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ICampaignsServiceLinkedRole } from "../role";
 import { InstanceOnboarding } from "../onboarding";
 import { CampaignCleanupHook } from "../destroy-hook";
-import { addRemovedBlock, addressAt, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
+import { CampaignsAccountGuard } from "../account-guard";
+import { addRemovedBlock, addressAt, literalValues, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
 import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
 import { hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
@@ -16,6 +18,19 @@ const ROLE_ID = "role";
 const ROLE_RESOURCE_ID = "role";
 const onboardingId = (instanceId: string) => `onboarding-${instanceId}`;
 const cleanupId = (instanceId: string) => `campaign-cleanup-${instanceId}`;
+const ACCOUNT_GUARD_ID = "account-guard";
+
+/**
+ * The state address of an instance's onboarding resource in its target's stack (what
+ * `terraform apply -replace=` takes to onboard it again), from the stack's own construct ids. A
+ * scratch stack gives the very address: cdktf's logical ids depend on the construct path below
+ * the stack alone, not on the stack.
+ */
+export function onboardingAddress(instanceId: string): string {
+  // The scratch App's outdir exists already: App() creates its outdir, and must not make cdktf.out.
+  const scratch = new TerraformStack(new App({ outdir: os.tmpdir(), skipValidation: true }), "onboarding-address");
+  return InstanceOnboarding.resourceAddress(scratch, onboardingId(instanceId));
+}
 
 /**
  * One (account, Region) target: the campaigns role, each Connect instance onboarded, and a
@@ -43,7 +58,9 @@ export class CampaignsTargetStack extends TerraformStack {
       region: target.region,
       allowedAccountIds: [target.account],
       assumeRole: target.deployRoleArn ? [{ roleArn: target.deployRoleArn, sessionName: PROVIDER_SESSION_NAME }] : undefined,
-      defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: { ...target.tags } }] : undefined,
+      // Tags are data: literal, never a template (see `literal`). The backend's settings need no
+      // escaping: Terraform reads a backend block literally.
+      defaultTags: Object.keys(target.tags).length > 0 ? [{ tags: literalValues({ ...target.tags }) }] : undefined,
     });
 
     if (target.retired) {
@@ -54,17 +71,20 @@ export class CampaignsTargetStack extends TerraformStack {
     const campaignsRole = campaignsRoleFor(this, ROLE_ID, target.role);
     this.role = campaignsRole;
 
+    const cleanupHooks: CampaignCleanupHook[] = [];
     for (const { instance, settings } of hookSettingsFor(target, this.stackDir)) {
       if (instance.retired) {
         this.retireInstance(instance.id);
         continue;
       }
       const onboarding = new InstanceOnboarding(this, onboardingId(instance.id), { settings, role: campaignsRole.dependable });
-      new CampaignCleanupHook(this, cleanupId(instance.id), {
+      cleanupHooks.push(new CampaignCleanupHook(this, cleanupId(instance.id), {
         settings,
         dependsOn: [onboarding.resource, campaignsRole.dependable],
-      });
+      }));
     }
+    // A stack that deletes the role checks the whole account first (destroyed before its hooks).
+    if (target.role.mode !== "observe") this.accountGuard(campaignsRole, cleanupHooks);
 
     new TerraformOutput(this, "role_arn", { value: campaignsRole.roleArn, description: "ARN of the campaigns service-linked role, as IAM reports it." });
     new TerraformOutput(this, "role_name", { value: campaignsRole.roleName, description: "Name of the campaigns service-linked role." });
@@ -74,6 +94,21 @@ export class CampaignsTargetStack extends TerraformStack {
       description: "Every outbound campaigns service-linked role in the account.",
     });
     this.outputRetired();
+  }
+
+  private accountGuard(role: ICampaignsServiceLinkedRole, cleanupHooks: readonly CampaignCleanupHook[]): void {
+    const { target } = this;
+    new CampaignsAccountGuard(this, ACCOUNT_GUARD_ID, {
+      stack: target.stackId,
+      account: target.account,
+      region: target.region,
+      deployRoleArn: target.deployRoleArn,
+      roleArn: role.roleArn,
+      role: role.dependable,
+      cleanupHooks,
+      allowCampaignDeletion: target.allowCampaignDeletion,
+      accountTargets: target.accountTargets.map((t) => ({ region: t.region, stack: t.stackId, retired: t.retired })),
+    });
   }
 
   /** Lists what the `removed` blocks destroy with their hooks, for the plan review (none: no output). */
@@ -98,6 +133,9 @@ export class CampaignsTargetStack extends TerraformStack {
 
   /** Every instance retired, then the role (created or adopted) deleted; nothing is read back. */
   private retireTarget(): void {
+    // The guard's removed block first: state records that it depends on every cleanup hook, so
+    // Terraform runs it before them, with the input stored at the last apply.
+    if (this.target.role.mode !== "observe") CampaignsAccountGuard.retire(this, ACCOUNT_GUARD_ID);
     for (const instance of this.target.instances) this.retireInstance(instance.id);
     if (this.target.role.mode !== "observe") {
       addRemovedBlock(this, { from: addressAt(this, "aws_iam_service_linked_role", [ROLE_ID, ROLE_RESOURCE_ID]) });

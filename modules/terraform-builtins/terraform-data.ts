@@ -1,11 +1,16 @@
 import { Construct } from "constructs";
 import { TerraformResource, TerraformResourceConfig } from "cdktf";
+import { literalValues } from "./literal";
 
 /** Configuration of a {@link TerraformData} resource. */
 export interface TerraformDataConfig extends Omit<TerraformResourceConfig, "terraformResourceType" | "terraformGeneratorMetadata"> {
-  /** Stored in state and readable by destroy-time provisioners as `self.input`. @default - none */
+  /**
+   * Stored in state and readable by destroy-time provisioners as `self.input`. Data: its strings
+   * reach Terraform literally (`${` and `%{` escaped, see `literal`); cdktf tokens in it stay references.
+   * @default - none
+   */
   readonly input?: Record<string, unknown>;
-  /** A change of this value replaces the resource. @default - none */
+  /** A change of this value replaces the resource. Data, like `input`. @default - none */
   readonly triggersReplace?: Record<string, unknown>;
 }
 
@@ -33,8 +38,8 @@ export class TerraformData extends TerraformResource {
       count: config.count,
       forEach: config.forEach,
     });
-    this.inputValue = config.input;
-    this.triggersReplaceValue = config.triggersReplace;
+    this.inputValue = literalValues(config.input);
+    this.triggersReplaceValue = literalValues(config.triggersReplace);
   }
 
   /** The resource id (a UUID Terraform generates). */

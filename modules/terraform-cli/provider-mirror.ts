@@ -1,12 +1,20 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { execFileSync } from "node:child_process";
 
 /** Environment variable a user sets to name the provider mirror directly. */
 export const PROVIDER_MIRROR_ENV = "TF_PROVIDER_MIRROR";
 
-/** Where provider mirrors usually live; checked before the slower filesystem search. */
-const USUAL_MIRRORS = ["/opt/tf-plugins", "/usr/share/terraform/plugins", "/usr/local/share/terraform/plugins", `${process.env.HOME ?? ""}/.terraform.d/plugins`];
+/**
+ * The only places a mirror is looked for without `TF_PROVIDER_MIRROR` (the README lists them):
+ * system folders an unprivileged user cannot plant, Terraform's own implied local mirror
+ * directories, and the user's own `~/.terraform.d/plugins`. Never a search of the filesystem: a
+ * directory planted anywhere (`/tmp`) would become the mirror, and its provider binary would run
+ * with the deploy credentials.
+ */
+export function documentedMirrors(home = os.homedir()): string[] {
+  return ["/opt/tf-plugins", "/usr/share/terraform/plugins", "/usr/local/share/terraform/plugins", path.join(home, ".terraform.d", "plugins")];
+}
 
 const isMirror = (dir: string) => fs.existsSync(path.join(dir, "registry.terraform.io", "hashicorp"));
 
@@ -14,32 +22,14 @@ let found: string | null | undefined;
 
 /**
  * The filesystem mirror holding hashicorp providers (the directory that contains
- * `registry.terraform.io`), or null when there is none: `$TF_PROVIDER_MIRROR`, then the usual
- * places, then a search of the filesystem four levels deep (as the machine notes describe).
+ * `registry.terraform.io`), or null when there is none: `$TF_PROVIDER_MIRROR`, else the first of
+ * {@link documentedMirrors} that holds one.
  */
 export function findProviderMirror(): string | null {
   if (found !== undefined) return found;
   const fromEnv = process.env[PROVIDER_MIRROR_ENV];
   if (fromEnv) return (found = isMirror(fromEnv) ? fromEnv : null);
-  found = USUAL_MIRRORS.find(isMirror) ?? searchFilesystem();
-  return found;
-}
-
-function searchFilesystem(): string | null {
-  try {
-    const out = execFileSync("find", ["/", "-maxdepth", "4", "-type", "d", "-name", "registry.terraform.io"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 20_000,
-    });
-    const hit = out.split("\n").find((line) => line && isMirror(path.dirname(line)));
-    return hit ? path.dirname(hit) : null;
-  } catch (error) {
-    // find exits non-zero on unreadable directories but still prints what it found.
-    const out = String((error as { stdout?: string }).stdout ?? "");
-    const hit = out.split("\n").find((line) => line && isMirror(path.dirname(line)));
-    return hit ? path.dirname(hit) : null;
-  }
+  return (found = documentedMirrors().find(isMirror) ?? null);
 }
 
 /**

@@ -15,10 +15,17 @@ export interface TerraformResult {
  */
 export function runTerraform(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<TerraformResult> {
   return new Promise((resolve, reject) => {
+    let tfEnv: NodeJS.ProcessEnv;
+    try {
+      tfEnv = terraformEnv({ ...process.env, ...env });
+    } catch (error) {
+      // An unsafe project folder (see projectDirProblem): refused like a failed command, in one line.
+      return resolve({ code: 1, stdout: "", stderr: `Error: ${(error as Error).message}\n` });
+    }
     execFile(
       "terraform",
       [...args, "-no-color"],
-      { cwd: dir, env: terraformEnv({ ...process.env, ...env }), maxBuffer: 512 * 1024 * 1024 },
+      { cwd: dir, env: tfEnv, maxBuffer: 512 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (error as { code?: unknown }).code : 0;
         if (typeof code !== "number") return reject(error);

@@ -49,6 +49,24 @@ const PROJECT_DIR = path.join(os.tmpdir(), "connect-campaigns-iac");
 export const PLUGIN_CACHE_DIR = path.join(PROJECT_DIR, "plugin-cache");
 
 /**
+ * Why the project's folder under the shared temp dir must not be used, or undefined when it may:
+ * it decides which CLI config (and so which provider binary) Terraform runs with the deploy
+ * credentials, so it must be a real directory (not a symlink) owned by the current user and
+ * writable by no one else. Created here (mode 0700) when missing.
+ */
+export function projectDirProblem(dir = PROJECT_DIR): string | undefined {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stat = fs.lstatSync(dir);
+  const uid = process.getuid?.();
+  const problems: string[] = [];
+  if (!stat.isDirectory()) problems.push("is not a directory (a symlink?)");
+  if (uid !== undefined && stat.uid !== uid) problems.push(`is owned by uid ${stat.uid}, not by you (uid ${uid})`);
+  if ((stat.mode & 0o022) !== 0) problems.push(`is writable by its group or by others (mode ${(stat.mode & 0o777).toString(8)})`);
+  if (problems.length === 0) return undefined;
+  return `${dir} ${problems.join(" and ")}: it holds the Terraform CLI config that chooses the provider binary, so it is not used; remove it, or set TF_CLI_CONFIG_FILE to a CLI config of your own`;
+}
+
+/**
  * The environment Terraform runs with: the user's own CLI config when it exists (left as the user
  * wrote it); else the project's (see {@link projectCliConfig}): providers from the filesystem
  * mirror when there is one (the machine's default CLI config path may name a file that does not
@@ -57,6 +75,8 @@ export const PLUGIN_CACHE_DIR = path.join(PROJECT_DIR, "plugin-cache");
  */
 export function terraformEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   if (userCliConfig()) return { ...base, TF_IN_AUTOMATION: "1" };
+  const problem = projectDirProblem();
+  if (problem) throw new Error(problem);
   const mirror = findProviderMirror();
   const file = path.join(PROJECT_DIR, "terraform.rc");
   const content = projectCliConfig(mirror, PLUGIN_CACHE_DIR);

@@ -39,6 +39,9 @@ describe("usage errors exit 64 with one line", () => {
     ["matrix --wave that is not a wave name", ["matrix", "--config", CONFIG, "--wave", "x/y"], /^error: option '-w, --wave <name>' argument 'x\/y' is invalid/],
     ["bundle-hook with an argument", ["bundle-hook", "now"], /^error: too many arguments for 'bundle-hook'/],
     ["schema --write without a file", ["schema", "--write"], /^error: option '--write <file>' argument missing/],
+    ["drift --parallelism 0", ["drift", "--config", CONFIG, "--parallelism", "0"], /^error: option '-p, --parallelism <n>' argument '0' is invalid\. expected a whole number of at least 1/],
+    ["drift --stack that is not a stack id", ["drift", "--config", CONFIG, "--stack", "prod"], /^error: option '-s, --stack <id\.\.\.>' argument 'prod' is invalid\. expected a stack id/],
+    ["drift with an argument", ["drift", "--config", CONFIG, "now"], /^error: too many arguments for 'drift'/],
   ])("%s", async (_, argv, message) => {
     const run = await cli(...argv);
     expect(run.code).toBe(64);
@@ -51,6 +54,7 @@ describe("input errors stay exit 1 (well-formed values the config does not have,
   it.each<[string, string[], string]>([
     ["a wave the config lacks", ["matrix", "--config", CONFIG, "--wave", "canary"], `${CONFIG}: no wave "canary"; expected one of "default"`],
     ["a stack the config lacks", ["cleanup", "--config", CONFIG, "--stack", "campaigns-999999999999-us-east-1", "--dry-run"], `${CONFIG}: no stack "campaigns-999999999999-us-east-1"`],
+    ["drift: a wave the config lacks", ["drift", "--config", CONFIG, "--wave", "canary"], `${CONFIG}: no wave "canary"; expected one of "default"`],
     ["a schema file that cannot be written", ["schema", "--write", path.join(os.tmpdir(), "no-such-dir", "schema.json")], "could not write the schema (ENOENT)"],
   ])("%s", async (_, argv, message) => {
     const run = await cli(...argv);
@@ -77,7 +81,7 @@ describe("a config with many problems", () => {
     const document = JSON.parse(run.stdout);
     expect(document).toMatchObject({ error: "invalid config", file });
     expect(document.problems).toHaveLength(2000);
-    expect(document.problems[1999]).toEqual({ path: "$.targets[1999].account", message: "expected a 12-digit AWS account id" });
+    expect(document.problems[1999]).toEqual({ path: "$.targets[1999].account", message: 'expected a 12-digit AWS account id, got "1" (1 digit)' });
   });
 });
 

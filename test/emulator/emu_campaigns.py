@@ -79,6 +79,8 @@ class OnboardingControls:
 
     def __init__(self, polls: int = 1) -> None:
         self.polls = polls
+        # ListCampaigns of both APIs ignores instanceIdFilter (the control API's fault mode).
+        self.ignore_instance_filter = False
         self.failures: dict[str, list[Any]] = {}  # instance id -> [failure code, times left]
 
     def fail_next(self, instance_id: str, code: str, times: int) -> None:
@@ -264,6 +266,8 @@ def list_campaigns(
     if instance_filter and instance_filter.get("operator") != "Eq":
         raise ValidationException("instanceIdFilter.operator must be Eq.")
     after = decode_token(next_token) if next_token else -1
+    if controls.ignore_instance_filter:
+        instance_filter = None
     matching = sorted(
         (
             c

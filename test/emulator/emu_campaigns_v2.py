@@ -196,6 +196,8 @@ def list_campaigns(self: Backend, params: dict[str, Any]) -> dict[str, Any]:
     instance_filter = (params.get("filters") or {}).get("instanceIdFilter")
     token = params.get("nextToken")
     after = emu_campaigns.decode_token(token) if token else -1
+    if emu_campaigns.controls.ignore_instance_filter:
+        instance_filter = None
     matching = sorted(
         (
             c for c in _visible(self).values()

@@ -13,15 +13,15 @@ import threading
 import time
 from typing import Any, Callable, Iterable
 
-import botocore.session
 from moto import settings as moto_settings
 from moto.core.authorization import ActionAuthenticatorMixin
-from moto.core.responses import BaseResponse
 from moto.iam.models import get_account_id_from
 from moto.moto_api._internal import moto_api_backend
 
 import emu_campaigns
 import emu_campaigns_v2
+from emu_requests import (LOG_LIMIT, DescribeOverrides, RequestFaults, RequestNamer, error_response,
+                          wrong_bucket_owner)
 
 SERVICE = "connect-campaigns"  # the SigV4 name of API v1 and v2 alike
 V2_PREFIX = "v2:"
@@ -64,7 +64,17 @@ DEFAULT_CONFIG = {
     "onboardingPolls": 1,
     # API v2 also answers for v1 campaigns (AWS documents neither way; see emu_campaigns_v2).
     "v1CampaignsInV2": False,
+    # Regions where connect-campaigns and connect requests are denied, as an Organizations
+    # service control policy that denies a Region (aws:RequestedRegion) denies them: 403
+    # AccessDeniedException "... with an explicit deny in a service control policy".
+    "deniedRegions": [],
+    # ListCampaigns (v1 and v2) answers every campaign of the account and Region, whatever its
+    # instanceIdFilter says: an endpoint a client must not trust with its filter.
+    "ignoreInstanceIdFilter": False,
 }
+
+# The services a Region-deny applies to: the campaigns API (v1 and v2) and Amazon Connect.
+DENIABLE_SERVICES = (SERVICE, "connect")
 
 
 def validated(update: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
@@ -83,9 +93,12 @@ def validated(update: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"{key} must be a non-negative integer")
     if config["seed"] is not None and not isinstance(config["seed"], int):
         raise ValueError("seed must be an integer or null")
-    for key in ("rates", "v1CampaignsInV2"):
+    for key in ("rates", "v1CampaignsInV2", "ignoreInstanceIdFilter"):
         if not isinstance(config[key], bool):
             raise ValueError(f"{key} must be true or false")
+    regions = config["deniedRegions"]
+    if not isinstance(regions, list) or not all(isinstance(r, str) and r for r in regions):
+        raise ValueError("deniedRegions must be a list of Region names")
     if isinstance(config["rateScale"], bool) or not isinstance(config["rateScale"], (int, float)) or config["rateScale"] <= 0:
         raise ValueError("rateScale must be a positive number")
     return config
@@ -107,32 +120,6 @@ class TokenBucket:
         return True
 
 
-class OperationResolver:
-    """Names the connect-campaigns operation of a request, from the HTTP bindings of both API
-    versions (one SigV4 service). v2 operations are named `v2:<Operation>` in the stats."""
-
-    MODELS = (("connectcampaigns", ""), ("connectcampaignsv2", V2_PREFIX))
-
-    def __init__(self) -> None:
-        self._routes: list[tuple[str, re.Pattern[str], str]] | None = None
-
-    def __call__(self, method: str, path: str) -> str:
-        if self._routes is None:  # loaded on first use to keep start-up fast
-            routes = []
-            for model_name, prefix in self.MODELS:
-                model = botocore.session.get_session().get_service_model(model_name)
-                for name in model.operation_names:
-                    http = model.operation_model(name).http
-                    regexp = BaseResponse.uri_to_regexp(http["requestUri"])
-                    routes.append((http["method"], re.compile(regexp), prefix + name))
-            # Longest pattern first: "/campaigns/{id}" would also match "/campaigns/x/state".
-            self._routes = sorted(routes, key=lambda r: len(r[1].pattern), reverse=True)
-        for route_method, pattern, name in self._routes:
-            if route_method == method and pattern.match(path):
-                return name
-        return "Unknown"
-
-
 def _credential_scope(environ: dict[str, Any]) -> list[str]:
     """[access key, date, region, service, 'aws4_request'] of a SigV4 request, else []."""
     match = re.search(r"Credential=([^,\s]+)", environ.get("HTTP_AUTHORIZATION", ""))
@@ -146,6 +133,10 @@ def _account(environ: dict[str, Any], access_key: str) -> str:
         or environ.get("HTTP_X_MOTO_ACCOUNT_ID")
         or get_account_id_from(access_key)
     )
+
+
+def _caller(environ: dict[str, Any], access_key: str) -> str:
+    return f"arn:aws:sts::{_account(environ, access_key)}:assumed-role/caller"
 
 
 def _json(start_response: Callable[..., Any], status: str, body: Any,
@@ -170,7 +161,7 @@ class EmulatorMiddleware:
     def __init__(self, app: Callable[..., Any], initial_config: dict[str, Any]) -> None:
         self.app = app
         self.initial_config = validated(initial_config, DEFAULT_CONFIG)
-        self.operation_of = OperationResolver()
+        self.namer = RequestNamer()
         self.lock = threading.Lock()
         # What INITIAL_NO_AUTH_ACTION_COUNT was at start (inf unless set): a reset puts back
         # whatever a test switched with moto's /moto-api/reset-auth.
@@ -183,11 +174,18 @@ class EmulatorMiddleware:
             self.rng = random.Random(self.config["seed"])
             self.buckets: dict[tuple[str, str, str], TokenBucket] = {}
             self.stats = self._empty_stats()
-            emu_campaigns.controls.polls = self.config["onboardingPolls"]
+            self.log: list[dict[str, str]] = []
+            self.faults = RequestFaults()
+            self.overrides = DescribeOverrides()
             emu_campaigns.controls.failures.clear()
-            emu_campaigns_v2.visibility["v1CampaignsInV2"] = self.config["v1CampaignsInV2"]
             moto_settings.INITIAL_NO_AUTH_ACTION_COUNT = self.initial_no_auth_count
             ActionAuthenticatorMixin.request_count = 0
+            self._apply_config()
+
+    def _apply_config(self) -> None:
+        emu_campaigns.controls.polls = self.config["onboardingPolls"]
+        emu_campaigns.controls.ignore_instance_filter = self.config["ignoreInstanceIdFilter"]
+        emu_campaigns_v2.visibility["v1CampaignsInV2"] = self.config["v1CampaignsInV2"]
 
     def configure(self, update: dict[str, Any]) -> dict[str, Any]:
         with self.lock:
@@ -196,8 +194,7 @@ class EmulatorMiddleware:
                 self.rng = random.Random(self.config["seed"])
             if "rates" in update or "rateScale" in update:  # buckets start full, at the new scale
                 self.buckets = {}
-            emu_campaigns.controls.polls = self.config["onboardingPolls"]
-            emu_campaigns_v2.visibility["v1CampaignsInV2"] = self.config["v1CampaignsInV2"]
+            self._apply_config()
             return self.config
 
     @staticmethod
@@ -209,15 +206,33 @@ class EmulatorMiddleware:
         if path.startswith(CONTROL_PREFIX):
             return self.control(environ, start_response, path[len(CONTROL_PREFIX):])
         scope = _credential_scope(environ)
-        if len(scope) == 5 and scope[3] == SERVICE:
-            rejection = self.admit(environ, scope)
+        if len(scope) != 5:
+            return self.app(environ, start_response)
+        service = scope[3]
+        operation = self.namer.operation(service, environ)
+        if service in DENIABLE_SERVICES and scope[2] in self.config["deniedRegions"]:
+            return _aws_error(start_response, "403 Forbidden", "AccessDeniedException",
+                              f"User: {_caller(environ, scope[0])} is not authorized to perform: "
+                              f"{service}:{operation.split(':')[-1]} with an explicit deny "
+                              "in a service control policy")
+        with self.lock:
+            if len(self.log) < LOG_LIMIT:
+                self.log.append({"service": service, "operation": operation,
+                                 "account": _account(environ, scope[0]), "region": scope[2]})
+            fault = self.faults.take(f"{service}:{operation}")
+        if fault is None and service == "s3":
+            fault = wrong_bucket_owner(environ)
+        if fault:
+            return error_response(start_response, service, self.namer.protocol(service), fault)
+        if service == SERVICE:
+            rejection = self.admit(environ, scope, operation)
             if rejection:
                 return _aws_error(start_response, *rejection)
+            return self.overrides.wrap(operation, environ, self.app, start_response)
         return self.app(environ, start_response)
 
-    def admit(self, environ: dict[str, Any], scope: list[str]) -> tuple[str, str, str] | None:
+    def admit(self, environ: dict[str, Any], scope: list[str], operation: str) -> tuple[str, str, str] | None:
         """Counts the request; returns (status, error type, message) to reject it with."""
-        operation = self.operation_of(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""))
         with self.lock:
             config = self.config
             requests = self.stats["requests"]
@@ -277,6 +292,15 @@ class EmulatorMiddleware:
             emu_campaigns.controls.fail_next(instance_id, body.get("failureCode"), times)
             return {"connectInstanceId": instance_id, "failureCode": body["failureCode"],
                     "times": times}
+        if route == "request-fault" and method == "POST":
+            with self.lock:
+                return self.faults.add(body)
+        if route == "describe-override" and method == "POST":
+            with self.lock:
+                return self.overrides.add(body)
+        if route == "request-log" and method == "GET":
+            with self.lock:
+                return {"requests": list(self.log)}
         if route == "seed" and method == "POST":
             return seed(body)
         if route == "stats" and method == "GET":
@@ -285,6 +309,7 @@ class EmulatorMiddleware:
         if route == "stats/reset" and method == "POST":
             with self.lock:
                 self.stats = self._empty_stats()
+                self.log = []
             return {"status": "ok"}
         if route == "info" and method == "GET":
             # Lets a test process check that a port it remembers is still its own emulator.

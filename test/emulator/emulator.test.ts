@@ -398,13 +398,13 @@ describeWithEmulator('AWS emulator (moto + patches)', () => {
     });
 
     test('reset restores the start configuration', async () => {
-      const started = await emulator.configure({ latencyMs: 5, rates: true, rateScale: 2, onboardingPolls: 3 });
-      expect(started).toMatchObject({ latencyMs: 5, rates: true, rateScale: 2, onboardingPolls: 3 });
+      const started = await emulator.configure({ latencyMs: 5, rates: true, rateScale: 2, onboardingPolls: 3, deniedRegions: ['eu-west-2'] });
+      expect(started).toMatchObject({ latencyMs: 5, rates: true, rateScale: 2, onboardingPolls: 3, deniedRegions: ['eu-west-2'] });
       await emulator.reset();
       const config = await (await fetch(`${emulator.endpoint}/_emulator/config`)).json();
       expect(config).toEqual({
         throttleFraction: 0, errorFraction: 0, latencyMs: 0, seed: null, rates: false, rateScale: 1, onboardingPolls: 1,
-        v1CampaignsInV2: false,
+        v1CampaignsInV2: false, deniedRegions: [], ignoreInstanceIdFilter: false,
       });
     });
 

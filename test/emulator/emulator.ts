@@ -31,6 +31,40 @@ export interface EmulatorConfig extends FaultConfig {
    * AWS documents neither way. Default false: each API answers only for its own campaigns.
    */
   v1CampaignsInV2?: boolean;
+  /**
+   * Regions whose connect-campaigns and connect requests are denied, as a Region-deny service
+   * control policy denies them (403 AccessDeniedException). Default none.
+   */
+  deniedRegions?: string[];
+  /**
+   * ListCampaigns (v1 and v2) answers every campaign of the account and Region, whatever its
+   * instanceIdFilter says: an endpoint a client must not trust with its filter. Default false.
+   */
+  ignoreInstanceIdFilter?: boolean;
+}
+
+/** The requests of one operation after the first `after` are answered with this AWS error. */
+export interface RequestFault {
+  /** `<SigV4 service>:<operation>`: `s3:PutObject`, `connect-campaigns:DeleteCampaign`, `connect-campaigns:v2:DeleteCampaign`. */
+  operation: string;
+  /** Requests let through first. Default 0. */
+  after?: number;
+  /** How many fail; default every later one. */
+  times?: number;
+  /** HTTP status (default 500) and error code (default InternalError), in the service's own error format. */
+  status?: number;
+  errorType?: string;
+  message?: string;
+}
+
+/** One request the emulator received (control requests and unsigned ones excepted). */
+export interface LoggedRequest {
+  /** The SigV4 service name: `connect-campaigns` (v1 and v2), `s3`, `sts`, `iam`... */
+  service: string;
+  /** As the stats name it: `ListCampaigns`, `v2:ListCampaigns`, `PutObject`, `GetCallerIdentity`. */
+  operation: string;
+  account: string;
+  region: string;
 }
 
 export interface StartOptions {
@@ -80,7 +114,14 @@ export interface Emulator {
   /** Creates Connect instances and KMS keys with the given ids (moto's own calls pick random ids). */
   seed(resources: SeedResources): Promise<void>;
   stats(): Promise<EmulatorStats>;
+  /** Clears the stats and the request log. */
   resetStats(): Promise<void>;
+  /** Every AWS request since the last reset, in order. */
+  requestLog(): Promise<LoggedRequest[]>;
+  /** Answers later requests of one operation with an error (replaces that operation's fault). */
+  failRequests(fault: RequestFault): Promise<void>;
+  /** DescribeCampaign (v1 and v2) of `campaignId` answers with these members changed; null removes one. */
+  overrideDescribe(campaignId: string, patch: Record<string, unknown>): Promise<void>;
   /** Forgets all AWS state (as moto's /moto-api/reset), stats and injected failures; restores the start config. */
   reset(): Promise<void>;
   /** The last lines the emulator wrote to stderr, for diagnosing a failing test. */
@@ -158,6 +199,13 @@ function emulatorAt(port: number, stderrTail: () => string, stop: () => Promise<
     stats: () => control('GET', 'stats'),
     resetStats: async () => {
       await control('POST', 'stats/reset');
+    },
+    requestLog: async () => (await control<{ requests: LoggedRequest[] }>('GET', 'request-log')).requests,
+    failRequests: async (fault) => {
+      await control('POST', 'request-fault', fault);
+    },
+    overrideDescribe: async (campaignId, patch) => {
+      await control('POST', 'describe-override', { campaignId, patch });
     },
     reset: async () => {
       await control('POST', 'reset');

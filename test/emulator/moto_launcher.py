@@ -20,6 +20,7 @@ sys.dont_write_bytecode = True
 import emu_authz  # noqa: E402
 import emu_campaigns  # noqa: E402
 import emu_campaigns_v2  # noqa: E402
+import emu_connect  # noqa: E402
 import emu_control  # noqa: E402
 import emu_iam  # noqa: E402
 
@@ -62,6 +63,7 @@ def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     emu_campaigns.apply()
     emu_campaigns_v2.apply()
+    emu_connect.apply()
     emu_iam.apply()
     emu_authz.apply()
     # Imported after patching: it builds each service's routes from the (patched) url maps.

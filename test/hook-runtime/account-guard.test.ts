@@ -63,6 +63,19 @@ describeWithEmulator("hooks refuse credentials of another account (bundled)", ()
     expect(config.connectInstanceConfig?.connectInstanceId).toBe(INSTANCE);
   });
 
+  test("onboard: exit 3 naming both accounts, no onboarding call made in either account", async () => {
+    await emulator.resetStats();
+    const run = await runBundle(bundle, emulator, "onboard", onboardingHookInput(INSTANCE, { stack: `campaigns-${TARGET}-${REGION}`, account: TARGET, region: REGION }), { env: otherEnv });
+    expect(run.code).toBe(HookExit.refused);
+    expect(run.stderr).toContain(`refusing to onboard the instance: the credentials act in account ${OTHER}`);
+    expect(run.stderr).toContain(`the stack targets account ${TARGET}`);
+    expect(run.stdout).toBe("");
+    // Refused at STS GetCallerIdentity, before any connect-campaigns call.
+    expect((await emulator.stats()).requests).toEqual({});
+    const target = await emulatedAccount(emulator, TARGET, REGION);
+    await expect(target.campaigns.send(new GetConnectInstanceConfigCommand({ connectInstanceId: INSTANCE }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+  });
+
   test("the same credentials with the target's deploy role act in the target account: the cleanup goes ahead", async () => {
     const run = await runBundle(
       bundle,

@@ -18,6 +18,7 @@ import {
   onboardingHookInput,
   runBundle,
   summaryOf,
+  expectBackupFile,
 } from "./fixtures";
 import { campaignsV2Client, createV2Campaigns, describeV2, listV2, V2_CHANNEL_SUBTYPES } from "./v2-fixtures";
 
@@ -43,9 +44,15 @@ describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
     const instanceId = await createInstance(emulator);
     const v1Ids = await createCampaigns(v1, instanceId, 2);
     const v2Ids = await createV2Campaigns(v2, instanceId, V2_CHANNEL_SUBTYPES.length, { running: 1, paused: 1 });
-    const expected = new Map<string, string>();
-    for (const id of v1Ids) expected.set(id, serializeCampaign(await describeV1(v1, id)));
-    for (const id of v2Ids) expected.set(id, serializeCampaignV2(await describeV2(v2, id)));
+    const expected = new Map<string, (backedUpAt: string) => string>();
+    for (const id of v1Ids) {
+      const described = await describeV1(v1, id);
+      expected.set(id, (at) => serializeCampaign(described, at));
+    }
+    for (const id of v2Ids) {
+      const described = await describeV2(v2, id);
+      expected.set(id, (at) => serializeCampaignV2(described, at));
+    }
     const input = hookInput(instanceId);
     await emulator.resetStats();
 
@@ -57,10 +64,11 @@ describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
     expect(summaryOf(run)).toMatchObject({ found: 6, backedUp: 6, stopped: 2, deleted: 6, alreadyGone: 0 });
     expect(run.stdout).toContain(`"v2-000" (${v2Ids[0]}, v2): backed up → stopped → deleted`);
     expect(run.stdout).toContain(`"campaign-000" (${v1Ids[0]}): backed up → deleted`);
-    for (const [id, content] of expected) expect(readFileSync(backupFile(input.backup_dir, instanceId, id), "utf8")).toBe(content);
-    // v1 backups keep their format byte for byte (no `api` member); v2 ones say which API restores them.
-    expect(JSON.parse(expected.get(v1Ids[0])!)).not.toHaveProperty("api");
-    expect(JSON.parse(expected.get(v2Ids[0])!)).toMatchObject({ api: "connectcampaignsv2", campaign: { id: v2Ids[0] } });
+    for (const [id, content] of expected) expectBackupFile(backupFile(input.backup_dir, instanceId, id), content);
+    // v1 backups keep their format (no `api` member, the campaign's members at the top); v2 ones say which API restores them.
+    expect(JSON.parse(readFileSync(backupFile(input.backup_dir, instanceId, v1Ids[0]), "utf8"))).not.toHaveProperty("api");
+    expect(JSON.parse(readFileSync(backupFile(input.backup_dir, instanceId, v1Ids[0]), "utf8"))).toMatchObject({ id: v1Ids[0] });
+    expect(JSON.parse(readFileSync(backupFile(input.backup_dir, instanceId, v2Ids[0]), "utf8"))).toMatchObject({ api: "connectcampaignsv2", campaign: { id: v2Ids[0] } });
     expect(await listNames(v1, instanceId)).toEqual([]);
     expect(await listV2(v2, instanceId)).toEqual([]);
     // The minimum per API: list, describe each, one state batch, stop the active, delete each, list again.
@@ -86,15 +94,18 @@ describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
     const input = hookInput(instanceId);
     await emulator.configure({ v1CampaignsInV2: true });
     try {
-      const expected = new Map<string, string>();
-      for (const id of [...v1Ids, ...v2Ids]) expected.set(id, serializeCampaignV2(await describeV2(v2, id)));
+      const expected = new Map<string, (backedUpAt: string) => string>();
+      for (const id of [...v1Ids, ...v2Ids]) {
+        const described = await describeV2(v2, id);
+        expected.set(id, (at) => serializeCampaignV2(described, at));
+      }
       await emulator.resetStats();
       const run = await runBundle(bundle, emulator, "cleanup", input);
       const { requests } = await emulator.stats();
       expect(run.code).toBe(HookExit.ok);
       expect(summaryOf(run)).toMatchObject({ found: 5, backedUp: 5, deleted: 5, alreadyGone: 0 });
       // v2 describes everything v1 does: the campaign both list goes through v2, once.
-      for (const [id, content] of expected) expect(readFileSync(backupFile(input.backup_dir, instanceId, id), "utf8")).toBe(content);
+      for (const [id, content] of expected) expectBackupFile(backupFile(input.backup_dir, instanceId, id), content);
       expect(requests).toEqual({ ListCampaigns: 2, "v2:ListCampaigns": 2, "v2:DescribeCampaign": 5, "v2:GetCampaignStateBatch": 1, "v2:DeleteCampaign": 5 });
       expect(await listNames(v1, instanceId)).toEqual([]);
     } finally {
@@ -186,8 +197,11 @@ describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
     const v2 = campaignsV2Client(emulator);
     const instanceId = await createInstance(emulator);
     const ids = await createV2Campaigns(v2, instanceId, 75, { running: 2 });
-    const before = new Map<string, string>();
-    for (const id of ids) before.set(`${id}.json`, serializeCampaignV2(await describeV2(v2, id)));
+    const before = new Map<string, (backedUpAt: string) => string>();
+    for (const id of ids) {
+      const described = await describeV2(v2, id);
+      before.set(`${id}.json`, (at) => serializeCampaignV2(described, at));
+    }
     const input = hookInput(instanceId);
     const deletions = (stdout: string) => stdout.match(/→ deleted\n/g)?.length ?? 0;
 
@@ -206,7 +220,7 @@ describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
     expect(await listV2(v2, instanceId)).toEqual([]);
     const dir = join(input.backup_dir, ACCOUNT, REGION, instanceId);
     expect(readdirSync(dir).filter((f) => f.endsWith(".json")).sort()).toEqual([...before.keys()].sort());
-    for (const [file, content] of before) expect(readFileSync(join(dir, file), "utf8")).toBe(content);
+    for (const [file, content] of before) expectBackupFile(join(dir, file), content);
   });
 
   test("restore: v2 campaigns recreated through v2 equal on every field AWS returns (tags too), v1 ones through v1; a re-run skips them", async () => {

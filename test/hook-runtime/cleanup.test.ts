@@ -12,6 +12,7 @@ import {
   createCampaigns,
   createInstance,
   describe as describeCampaign,
+  expectBackupFile,
   hookInput,
   listNames,
   runBundle,
@@ -60,7 +61,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     const client = campaignsClient(emulator);
     const instanceId = await createInstance(emulator);
     const [id] = await createCampaigns(client, instanceId, 1);
-    const before = serializeCampaign(await describeCampaign(client, id));
+    const described = await describeCampaign(client, id);
     const input = hookInput(instanceId);
     await emulator.resetStats();
 
@@ -71,7 +72,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     expect(run.code).toBe(HookExit.ok);
     expect(summaryOf(run)).toMatchObject({ found: 1, backedUp: 1, stopped: 0, deleted: 1, alreadyGone: 0 });
     expect(run.stdout).toContain(`"campaign-000" (${id}): backed up → deleted`);
-    expect(readFileSync(join(input.backup_dir, ACCOUNT, REGION, instanceId, `${id}.json`), "utf8")).toBe(before);
+    expectBackupFile(join(input.backup_dir, ACCOUNT, REGION, instanceId, `${id}.json`), (at) => serializeCampaign(described, at));
     expect(await listNames(client, instanceId)).toEqual([]);
     // The minimum: one list, one describe, one state batch, one delete, one final list.
     expect(requests).toEqual({
@@ -89,8 +90,11 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     const otherInstance = await createInstance(emulator);
     const ids = await createCampaigns(client, instanceId, 120, { running: 7, paused: 3 });
     await createCampaigns(client, otherInstance, 2);
-    const before = new Map<string, string>();
-    for (const id of ids) before.set(`${id}.json`, serializeCampaign(await describeCampaign(client, id)));
+    const before = new Map<string, (backedUpAt: string) => string>();
+    for (const id of ids) {
+      const described = await describeCampaign(client, id);
+      before.set(`${id}.json`, (at) => serializeCampaign(described, at));
+    }
     const input = hookInput(instanceId, { backup_dir: "/nonexistent-unused" });
     const backupDir = join(hookInput(instanceId).backup_dir, "from-env");
     await emulator.resetStats();
@@ -103,9 +107,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     expect(run.stdout.match(/backed up → stopped → deleted\n/g)).toHaveLength(10);
     expect(run.stdout.match(/: backed up → deleted\n/g)).toHaveLength(110);
     expect(backupsOf(backupDir, instanceId)).toEqual([...before.keys()].sort());
-    for (const [file, content] of before) {
-      expect(readFileSync(join(backupDir, ACCOUNT, REGION, instanceId, file), "utf8")).toBe(content);
-    }
+    for (const [file, content] of before) expectBackupFile(join(backupDir, ACCOUNT, REGION, instanceId, file), content);
     expect(await listNames(client, instanceId)).toEqual([]);
     expect(await listNames(client, otherInstance)).toEqual(["campaign-000", "campaign-001"]);
     expect(requests).toEqual({

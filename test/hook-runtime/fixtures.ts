@@ -1,7 +1,7 @@
 // Shared set-up for the hook runtime's integration tests: the emulator, Connect instances,
 // campaigns, and the bundled hook run the way Terraform's local-exec runs it.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -143,6 +143,8 @@ export interface RunBundleOptions {
   readonly env?: Record<string, string>;
   /** Called with stdout so far after each chunk; return true to SIGKILL the hook. */
   readonly killWhen?: (stdout: string) => boolean;
+  /** A command that runs node (e.g. strace and its options), put in front of `node <bundle>`. */
+  readonly prefix?: readonly string[];
 }
 
 /**
@@ -157,7 +159,8 @@ export function runBundle(
   options: RunBundleOptions = {},
 ): Promise<HookRun> {
   const parentEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_")));
-  const child = spawn(process.execPath, [bundle, command], {
+  const [program, ...args] = [...(options.prefix ?? []), process.execPath, bundle, command];
+  const child = spawn(program, args, {
     env: { ...parentEnv, ...emulator.env, ...FAST_QUOTAS, ...options.env, CAMPAIGNS_HOOK_INPUT: JSON.stringify(input) },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -172,6 +175,18 @@ export function runBundle(
     child.once("error", reject);
     child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/**
+ * A backup file is exactly `serialize` (the serialization of its campaign's describe call) at
+ * the file's own `backedUpAt`, which must be a time of this test run.
+ */
+export function expectBackupFile(file: string, serialize: (backedUpAt: string) => string): void {
+  const text = readFileSync(file, "utf8");
+  const { backedUpAt } = JSON.parse(text) as { backedUpAt?: unknown };
+  expect(typeof backedUpAt).toBe("string");
+  expect(Math.abs(Date.now() - Date.parse(String(backedUpAt)))).toBeLessThan(30 * 60_000);
+  expect(text).toBe(serialize(String(backedUpAt)));
 }
 
 /** The hook's last stdout line, parsed: the JSON summary. */

@@ -64,6 +64,8 @@ describeWithEmulator("restoreBackups", () => {
       found: 30,
       created: 30,
       existing: 0,
+      olderSkipped: 0,
+      linksSkipped: 0,
       dryRun: false,
     });
     expect(JSON.parse(output.out().trim().split("\n").pop() ?? "")).toEqual(result.summary);

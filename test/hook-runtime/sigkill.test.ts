@@ -1,5 +1,5 @@
 // A cleanup hook killed with SIGKILL midway finishes the job when run again, losing no backup.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
 import { serializeCampaign } from "../../modules/hook-runtime";
@@ -11,6 +11,7 @@ import {
   createCampaigns,
   createInstance,
   describe as describeCampaign,
+  expectBackupFile,
   hookInput,
   listNames,
   runBundle,
@@ -34,8 +35,11 @@ describeWithEmulator("cleanup hook killed with SIGKILL", () => {
     const client = campaignsClient(emulator);
     const instanceId = await createInstance(emulator);
     const ids = await createCampaigns(client, instanceId, COUNT, { running: 4 });
-    const before = new Map<string, string>();
-    for (const id of ids) before.set(`${id}.json`, serializeCampaign(await describeCampaign(client, id)));
+    const before = new Map<string, (backedUpAt: string) => string>();
+    for (const id of ids) {
+      const described = await describeCampaign(client, id);
+      before.set(`${id}.json`, (at) => serializeCampaign(described, at));
+    }
     const input = hookInput(instanceId);
     const deletions = (stdout: string) => stdout.match(/→ deleted\n/g)?.length ?? 0;
 
@@ -61,6 +65,6 @@ describeWithEmulator("cleanup hook killed with SIGKILL", () => {
         .filter((f) => f.endsWith(".json"))
         .sort(),
     ).toEqual([...before.keys()].sort());
-    for (const [file, content] of before) expect(readFileSync(join(dir, file), "utf8")).toBe(content);
+    for (const [file, content] of before) expectBackupFile(join(dir, file), content);
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GetConnectInstanceConfigCommand, ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
+import { GetConnectInstanceConfigCommand, ListCampaignsCommand, ResourceNotFoundException } from "@aws-sdk/client-connectcampaigns";
 import { reviewStack, type PlanDocument } from "../../modules/review";
 import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
@@ -31,10 +31,14 @@ describeWithTools("lifecycle: removing instances and targets, plainly and retire
   });
   const listCampaigns = async (id: string) =>
     (await account.campaigns.send(new ListCampaignsCommand({ filters: { instanceIdFilter: { value: id, operator: "Eq" } } }))).campaignSummaryList ?? [];
+  /** Offboarded means AWS answered ResourceNotFound: AccessDenied or a dead endpoint fails the test. */
   const isOnboarded = async (id: string) =>
     account.campaigns.send(new GetConnectInstanceConfigCommand({ connectInstanceId: id })).then(
       () => true,
-      () => false,
+      (error: unknown) => {
+        if (error instanceof ResourceNotFoundException) return false;
+        throw error;
+      },
     );
   const backupsOf = (id: string) => {
     const dir = path.join(ws.backupDir, ACCOUNT, REGION, id);
@@ -97,14 +101,17 @@ describeWithTools("lifecycle: removing instances and targets, plainly and retire
 
   it("a retired target: its instances cleaned up and offboarded, then its role deleted", async () => {
     const first = await planReviewApply(config([{ id: instance.last }], { retired: true }));
-    // The plain removal's leftovers stop the role's deletion (AWS refuses while campaigns use it).
+    // The plain removal's leftovers would stop the role's deletion (AWS refuses while campaigns
+    // use it): the account guard runs first and refuses, naming that instance; nothing touched.
     expect(first.apply.code).toBe(1);
-    for (const id of campaigns.dropped) expect(first.apply.stderr).toContain(id);
-    // The retired instance was cleaned up by this apply all the same; the role is still in state.
-    expect(await listCampaigns(instance.last)).toEqual([]);
-    // What the operator does about the leftovers (the cleanup command, by hand), then apply again.
-    const { DeleteCampaignCommand } = await import("@aws-sdk/client-connectcampaigns");
+    expect(first.apply.stderr).toContain("refusing to delete the campaigns role");
+    expect(first.apply.stderr).toContain(`${REGION}, instance ${instance.dropped}: 2 campaign(s), onboarded`);
+    expect(await listCampaigns(instance.last)).toHaveLength(2);
+    expect(await isOnboarded(instance.last)).toBe(true);
+    // What the operator does about the leftovers (the cleanup command, by hand: delete, offboard), then apply again.
+    const { DeleteCampaignCommand, DeleteConnectInstanceConfigCommand } = await import("@aws-sdk/client-connectcampaigns");
     for (const id of campaigns.dropped) await account.campaigns.send(new DeleteCampaignCommand({ id }));
+    await account.campaigns.send(new DeleteConnectInstanceConfigCommand({ connectInstanceId: instance.dropped }));
     const { apply } = await planReviewApply(config([{ id: instance.last }], { retired: true }));
     expectOk(apply, "apply of the retired target");
     expect(await listCampaigns(instance.last)).toEqual([]);

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import { HOOK_ASSET_PATH } from "../../modules/hook-contract";
 import { describeWithTools } from "../support/tiers";
+import { emulatorAvailability, useEmulator } from "../emulator/emulator";
 import { terraformCheck } from "../support/terraform";
 import { copyConsumerSources, expectValid, installPacked, PackedProject, TSC } from "./install-packed";
 
@@ -88,6 +89,26 @@ describe("the packed package, installed in a project of its own", () => {
     expect(spawnSync(process.execPath, [bin, "no-such-command"], { cwd: project.dir }).status).toBe(64);
     const version = (JSON.parse(fs.readFileSync(path.join(project.packageDir, "package.json"), "utf8")) as { version: string }).version;
     expect(node(project.dir, [bin, "--version"]).trim()).toBe(version);
+    // synth and validate are commands of the same CLI, compiled (lib/), with the shipped bundle.
+    const example = path.join(project.packageDir, "examples", "rollout.json");
+    expect(node(project.dir, [bin, "validate", "--config", example])).toBe(`${example}: valid: 2 targets in 1 wave\n`);
+    expect(node(project.dir, [bin, "synth", "--config", example, "--output", "cdktf.out-bin"])).toContain(`${example}: wrote 2 stack(s) to ${path.join("cdktf.out-bin", "stacks")}:`);
+    expect(fs.readdirSync(path.join(project.dir, "cdktf.out-bin", "stacks")).sort()).toEqual(["campaigns-111111111111-us-east-1", "campaigns-222222222222-eu-west-2"]);
+  });
+
+  describeWithTools("review --live from the installed package (the emulator)", emulatorAvailability, () => {
+    const emulator = useEmulator();
+
+    it("lists what a destroy hook would find, with plain node (the hook runtime loads lazily, no directory import)", () => {
+      const bin = path.join(project.dir, "node_modules", ".bin", "connect-campaigns-iac");
+      const plan = path.join(__dirname, "..", "review", "fixtures", "destroy-allowed.json");
+      const result = spawnSync(process.execPath, [bin, "review", "--json", "--live", plan], { cwd: project.dir, encoding: "utf8", env: { ...process.env, ...emulator().env } });
+      expect(result.stderr).not.toContain("ERR_UNSUPPORTED_DIR_IMPORT");
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      const [stack] = JSON.parse(result.stdout).stacks;
+      expect(stack.live).toEqual([expect.objectContaining({ allowCampaignDeletion: true, campaigns: [] })]);
+    });
   });
 
   describeWithTools("terraform validate of the consumer's stacks", terraformCheck, () => {

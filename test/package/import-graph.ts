@@ -66,7 +66,11 @@ export class ImportGraph {
     return found;
   }
 
-  /** The dynamic `import()` edges reachable from `from` over static edges: the lazy boundaries. */
+  /**
+   * The lazy edges reachable from `from` over static edges: the lazy boundaries. A dynamic
+   * `import()` or a `require()` call (the sources import statically with `import`; a `require`
+   * runs where it is called, as the CLI's tsx hook needs: see modules/review/live.ts).
+   */
   public lazyEdgesFrom(from: string): string[] {
     const lazy: string[] = [];
     const seen = new Set<string>([from]);
@@ -74,7 +78,7 @@ export class ImportGraph {
     while (queue.length > 0) {
       const file = queue.shift()!;
       for (const edge of this.edges.get(file) ?? []) {
-        if (edge.kind === "dynamic-import") lazy.push(`${file} -> ${edge.to}`);
+        if (isLazy(edge)) lazy.push(`${file} -> ${edge.to}`);
         else if (!edge.external && !seen.has(edge.to)) {
           seen.add(edge.to);
           queue.push(edge.to);
@@ -84,6 +88,9 @@ export class ImportGraph {
     return lazy.sort();
   }
 }
+
+/** An edge that loads its target only when the code runs: `import()` or a `require()` call. */
+export const isLazy = (edge: { readonly kind: ImportKind }): boolean => edge.kind === "dynamic-import" || edge.kind === "require-call";
 
 /** The packages among `packages` that match `pattern`, each shown with its import chain. */
 export function offenders(packages: Map<string, string[]>, pattern: RegExp): string[] {

@@ -70,7 +70,7 @@ describe("the deploy role policy without a config (any account and Region)", () 
     expect(actions.filter((a) => a.includes("*"))).toEqual([]);
     expect(actions).not.toContain("iam:PassRole");
     expect(actions).not.toContain("sts:AssumeRole");
-    expect(new Set(actions.map((a) => a.split(":")[0]))).toEqual(new Set(["iam", "connect-campaigns", "events", "kms"]));
+    expect(new Set(actions.map((a) => a.split(":")[0]))).toEqual(new Set(["iam", "connect-campaigns", "connect", "events", "kms"]));
   });
 
   it("puts a resource on every statement and '*' only where the action takes no resource type", () => {
@@ -83,6 +83,7 @@ describe("the deploy role policy without a config (any account and Region)", () 
       "connect-campaigns:GetInstanceOnboardingJobStatus",
       "connect-campaigns:ListCampaigns",
       "connect-campaigns:StartInstanceOnboardingJob",
+      "connect:ListInstances",
       "iam:ListRoles",
     ]);
   });
@@ -162,6 +163,8 @@ describe("the deploy role policy narrowed by --config", () => {
       Effect: "Allow",
       Action: ["s3:PutObject"],
       Resource: ["arn:aws:s3:::backups-111111111111/111111111111/us-east-1/*", "arn:aws:s3:::backups-222222222222/222222222222/eu-west-2/*"],
+      // The bucket must be a target's own (the hook sends ExpectedBucketOwner = the target's account).
+      Condition: { StringEquals: { "s3:ResourceAccount": ["111111111111", "222222222222"] } },
     });
   });
 
@@ -189,6 +192,7 @@ describe("the deploy role policy narrowed by --config", () => {
       "ListInstanceCampaigns",
       "CleanUpCampaigns",
       "OffboardInstances",
+      "ScanAccountForRoleUse",
     ]);
   });
 

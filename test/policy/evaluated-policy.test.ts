@@ -9,6 +9,7 @@ import type { PolicyDocument } from "../../modules/policy";
 import { cli } from "../support/cli";
 import { decide, defaultKeyPolicy, type AwsRequest, type Decision, type Evaluation } from "./evaluator";
 import {
+  DRIFT_REQUESTS,
   HOOK_REQUESTS,
   PROVIDER_REQUESTS,
   RESTORE_REQUESTS,
@@ -61,7 +62,8 @@ const CONFIG = {
   ],
 };
 
-const DEPLOY_REQUESTS = [...PROVIDER_REQUESTS, ...HOOK_REQUESTS];
+/** The deploy role's requests: the provider's, the hooks' and drift's (the live check runs with the same role). */
+const DEPLOY_REQUESTS = [...PROVIDER_REQUESTS, ...HOOK_REQUESTS, ...DRIFT_REQUESTS];
 
 /** What a scoped policy must deny; an unscoped one narrows only the service and its conditions. */
 const NARROWED_ALWAYS: readonly NearMissKind[] = ["service", "condition"];

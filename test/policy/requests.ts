@@ -142,6 +142,19 @@ export const PROVIDER_REQUESTS: readonly RequestSpec[] = [
 ];
 
 /**
+ * `drift` and `plan-review --all` (modules/drift, with the account scan of
+ * modules/hook-runtime/account-usage.ts), acting as the deploy role: read calls only.
+ */
+export const DRIFT_REQUESTS: readonly RequestSpec[] = [
+  { caller: "drift: account check before reading", request: (w) => on(w, "sts:GetCallerIdentity", "*") },
+  { caller: "drift role-check.ts listCampaignsRoles (ListRoles by path)", request: (w) => on(w, "iam:ListRoles", "*") },
+  { caller: "drift account scan: the Region's Connect instances (connect:ListInstances)", request: (w) => on(w, "connect:ListInstances", "*") },
+  { caller: "drift account scan: each instance's config (GetConnectInstanceConfig)", request: (w) => on(w, "connect-campaigns:GetConnectInstanceConfig", "*") },
+  { caller: "drift account scan: the Region's campaigns, both APIs (ListCampaigns without a filter)", request: (w) => on(w, "connect-campaigns:ListCampaigns", "*") },
+  { caller: "drift usage.ts: running campaigns (GetCampaignStateBatch)", request: (w) => on(w, "connect-campaigns:GetCampaignStateBatch", campaignArn(w)) },
+];
+
+/**
  * The hooks (modules/hook-runtime), acting as the deploy role, and what the onboarding job does
  * as the caller. The connect-campaigns instance actions take no resource type (checked by the
  * test), so they cannot be narrowed to an instance and have no near miss.
@@ -190,14 +203,26 @@ export const HOOK_REQUESTS: readonly RequestSpec[] = [
       nearMisses: regionalNearMisses(action, campaignArn),
     }),
   ),
+  { caller: "account-usage.ts listInstances (the account guard, every Region)", request: (w) => on(w, "connect:ListInstances", "*") },
+  { caller: "account-usage.ts scanRegionUsage (GetConnectInstanceConfig of every instance)", request: (w) => on(w, "connect-campaigns:GetConnectInstanceConfig", "*") },
   { caller: "offboarding.ts (DeleteConnectInstanceConfig)", request: (w) => on(w, "connect-campaigns:DeleteConnectInstanceConfig", "*") },
   {
     caller: "backup.ts backUpCampaign (S3 copy)",
     needs: "backupBucket",
-    request: (w) => on(w, "s3:PutObject", backupObject(w, w.backupBucket!, w.account)),
+    // S3 sets s3:ResourceAccount to the bucket owner's account.
+    request: (w) => on(w, "s3:PutObject", backupObject(w, w.backupBucket!, w.account), { "s3:ResourceAccount": w.account }),
     nearMisses: (w) => [
-      { kind: "account", why: "another account's prefix in the same bucket", request: on(w, "s3:PutObject", backupObject(w, w.backupBucket!, OTHER_ACCOUNT)) },
-      { kind: "bucket", why: "another bucket", request: on(w, "s3:PutObject", backupObject(w, "someone-elses-bucket", w.account)) },
+      {
+        kind: "account",
+        why: "another account's prefix in the same bucket",
+        request: on(w, "s3:PutObject", backupObject(w, w.backupBucket!, OTHER_ACCOUNT), { "s3:ResourceAccount": w.account }),
+      },
+      {
+        kind: "account",
+        why: "the same bucket name and key in a bucket another account owns",
+        request: inAccount(on(w, "s3:PutObject", backupObject(w, w.backupBucket!, w.account), { "s3:ResourceAccount": OTHER_ACCOUNT }), OTHER_ACCOUNT),
+      },
+      { kind: "bucket", why: "another bucket", request: on(w, "s3:PutObject", backupObject(w, "someone-elses-bucket", w.account), { "s3:ResourceAccount": w.account }) },
     ],
   },
 ];

@@ -82,7 +82,7 @@ describe("npx connect-campaigns-iac policy", () => {
   it.each<[string, string[], string]>([
     ["--account without --config", ["--account", "111111111111"], "policy: --account needs --config <file> (the account's targets come from the config)\n"],
     ["--state without --config", ["--state"], "policy: --state needs --config <file> (the state buckets come from the config's backends)\n"],
-    ["--account that is not an account id", ["--account", "12"], "error: option '-a, --account <id>' argument '12' is invalid. expected a 12-digit AWS account id (run with --help for usage)\n"],
+    ["--account that is not an account id", ["--account", "12"], "error: option '-a, --account <id>' argument '12' is invalid. expected a 12-digit AWS account id, got \"12\" (2 digits) (run with --help for usage)\n"],
     ["--trust with --state", ["--trust", "arn:aws:iam::999999999999:role/pipeline", "--state"], "error: option '--trust <principal arn>' cannot be used with option '--state' (run with --help for usage)\n"],
   ])("refuses %s as a usage error: exit 64, one line, nothing on stdout", async (_, args, stderr) => {
     expect(await cli("policy", ...args)).toEqual({ code: 64, stdout: "", stderr });

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { compareSynths, planSynths, readSynthOutput } from "../../modules/review/change-set";
+import { compareSynths, planSynths, readSynthOutput } from "../../modules/plan-review/change-set";
 import { parseRolloutConfig } from "../../modules/rollout";
 import { scratchDir } from "../support/terraform";
 

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { defaultParallelism } from "../../modules/cli/commands/plan-review";
+import { defaultParallelism } from "../../modules/plan-review";
 import { loadRolloutConfig } from "../../modules/rollout";
 import { cli } from "../support/cli";
 import { scratchDir } from "../support/terraform";

@@ -65,7 +65,10 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     const review = fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8");
     expect(review).toContain("Compared with `base.json`: 1 planned (1 changed), 99 unchanged, not planned, 0 removed.");
     expect(review).toContain(`### \`${scaleStackId(42)}\``);
-    expect(review).not.toContain(scaleStackId(41));
+    // An unchanged stack gets no section of its own, only its name in the folded list.
+    expect(review).not.toContain(`### \`${scaleStackId(41)}\``);
+    expect(review).toContain(`<details><summary>99 unchanged stacks, not planned</summary>\n\n- \`${scaleStackId(0)}\``);
+    expect(review).toContain(`- \`${scaleStackId(41)}\`\n- \`${scaleStackId(43)}\``);
   }, 600_000);
 
   it("a target moved to another wave (nothing its stack holds) is synthesized from both configs, compares unchanged, and is not planned", async () => {
@@ -129,6 +132,24 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(unknown.stderr).toMatch(/^plan-review: cannot read rollout\.json at --base-ref no-such-ref: /);
   }, 300_000);
 
+  it("--base-ref with a config the ref does not have yet (new in the PR): every stack is new, and the review says why", async () => {
+    const dir = scratchDir("plan-review-base-ref-new");
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=ci@example.com", "-c", "user.name=ci", ...args], { cwd: dir, stdio: "pipe" });
+    fs.writeFileSync(path.join(dir, "README"), "before the config\n");
+    git("init", "-q");
+    git("add", "README");
+    git("commit", "-qm", "before the config");
+    writeConfig(path.join(dir, "rollout.json"), scaleRollout(1, dir));
+
+    const run = await planReview(dir, ["--config", "rollout.json", "--base-ref", "HEAD", "--json"], env);
+    expect(run.stderr).toContain("plan-review: HEAD:rollout.json does not exist: the config is new, every stack of it is new");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ base: "HEAD:rollout.json", baseMissing: true, unchanged: [], removed: [] });
+    expect(report.stacks.map((s: { stack: string; change: string }) => [s.stack, s.change])).toEqual([[scaleStackId(0), "new"]]);
+    expect(fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8")).toContain("which does not exist (the config is new): every stack is new: 1 planned (1 new)");
+  }, 300_000);
+
   it("--all plans every stack, two at a time, with progress and each stack's output in its own folder", async () => {
     // Three targets prove "every stack" as well as a hundred would, at a thirtieth of the CI time.
     const dir = scratchDir("plan-review-all");
@@ -144,7 +165,13 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(fs.readFileSync(path.join(stackDirOf(dir, scaleStackId(0)), "plan.log"), "utf8")).toContain("$ terraform plan");
     // The provider comes from the filesystem mirror as a symlink: .terraform holds no copy of it.
     expect(directorySize(path.join(stackDirOf(dir, scaleStackId(0)), ".terraform"))).toBeLessThan(1024 * 1024);
-    expect(fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8")).toContain("3 planned (3 unchanged), 0 unchanged, not planned, 0 removed");
+    const review = fs.readFileSync(path.join(dir, "cdktf.out", "review.md"), "utf8");
+    expect(review).toContain("3 planned (3 unchanged), 0 unchanged, not planned, 0 removed");
+    // Issue 17: --all also checks live what no plan sees: none of these roles or onboardings exists.
+    expect(run.stderr).toContain("drift check: 0 in sync, 6 finding(s), 0 not checked");
+    expect(review).toContain("### Drift check (what the plans cannot see): 0 of 3 stacks in sync");
+    expect(review).toContain(`| 🔴 high | \`${scaleStackId(0)}\` | role-missing |`);
+    expect(review).toMatch(new RegExp(`\\| 🔴 high \\| \`${scaleStackId(2)}\` \\| not-onboarded \\| .* -replace=terraform_data\\.onboarding-`));
 
     // Stale plans, on real plans: the review passes the fresh ones, and refuses, naming the
     // stack, once something that does not clean (an older synth, a test's own) rewrites a cdk.tf.json.

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
+import { parseStackId } from "../../modules/rollout";
 import { cli } from "../support/cli";
 import { scratchDir, terraformCheck } from "../support/terraform";
 import { describeWithTools } from "../support/tiers";
@@ -19,10 +20,19 @@ function synth(dir: string, ...args: string[]): void {
 
 const stackDir = (dir: string, id: string) => path.join(dir, "cdktf.out", "stacks", id);
 
-/** Puts a plan in a stack folder, as `terraform show -json tfplan > plan.json` would, after the synth. */
-function plantPlan(dir: string, id: string): string {
+/**
+ * The real low-risk plan as stack `id` would have it: the fixture's stack, account and Region
+ * (in its hook inputs and provider block) are those of account 123456789012 in us-east-1.
+ */
+function planOf(id: string): string {
+  const { account, region } = parseStackId(id)!;
+  return fs.readFileSync(LOW_RISK_PLAN, "utf8").replace(/123456789012/g, account).replace(/us-east-1/g, region);
+}
+
+/** Puts stack `id`'s plan (or `planOfStack`'s) in its folder, as `terraform show -json tfplan > plan.json` would, after the synth. */
+function plantPlan(dir: string, id: string, planOfStack = id): string {
   const file = path.join(stackDir(dir, id), "plan.json");
-  fs.copyFileSync(LOW_RISK_PLAN, file);
+  fs.writeFileSync(file, planOf(planOfStack));
   return file;
 }
 
@@ -79,6 +89,34 @@ describeWithTools("stale plans: synth cleans its output, the review refuses stal
     expect(run.stderr).toBe(
       `${plan}: plan of stack ${SECOND}, which the last synth into ${path.join(dir, "cdktf.out")} did not write (its manifest.json does not name it): a leftover of another config or selection; synth and plan again\n`,
     );
+  }, 120_000);
+});
+
+describeWithTools("stale plans: a plan copied into another stack's folder", terraformCheck, () => {
+  it("is refused, naming both stacks, even when it is fresh and the manifest names the folder", async () => {
+    const dir = scratchDir("stale-foreign");
+    synth(dir);
+    plantPlan(dir, FIRST);
+    const copied = plantPlan(dir, SECOND, FIRST);
+    const run = await cli("review", "--fail-on", "high", stackDir(dir, FIRST), stackDir(dir, SECOND));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(new RegExp(`^${escape(copied)}: the folder of stack ${SECOND} holds the plan of stack ${FIRST} \\(.*input\\.stack ${FIRST}.*\\): a plan copied`));
+    // Each stack's own plan passes.
+    plantPlan(dir, SECOND);
+    expect((await cli("review", "--fail-on", "high", stackDir(dir, FIRST), stackDir(dir, SECOND))).code).toBe(0);
+  }, 120_000);
+
+  it("is refused when only the provider block gives it away (no hook input names a stack)", async () => {
+    const dir = scratchDir("stale-foreign-provider");
+    synth(dir);
+    const plan = JSON.parse(planOf(FIRST)) as { resource_changes: { type: string }[] };
+    plan.resource_changes = plan.resource_changes.filter((r) => r.type !== "terraform_data");
+    const file = path.join(stackDir(dir, SECOND), "plan.json");
+    fs.writeFileSync(file, JSON.stringify(plan));
+    const run = await cli("review", stackDir(dir, SECOND));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`the folder of stack ${SECOND} holds the plan of stack ${FIRST} (the AWS provider's region us-east-1; the AWS provider's allowed_account_ids 111111111111)`);
   }, 120_000);
 });
 

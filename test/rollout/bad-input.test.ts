@@ -56,7 +56,7 @@ describe("encoding", () => {
   it("after a byte order mark, a problem's message starts with the file name, not an invisible character", () => {
     const file = writeConfig(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ targets: [target({ account: "1" })] }))]));
     const message = loadError(file);
-    expect(message).toBe(`${file}: $.targets[0].account: expected a 12-digit AWS account id`);
+    expect(message).toBe(`${file}: $.targets[0].account: expected a 12-digit AWS account id, got "1" (1 digit)`);
     expect(message).not.toMatch(INVISIBLE);
   });
 
@@ -71,7 +71,7 @@ describe("encoding", () => {
   it("escapes invisible characters in keys and values it quotes", () => {
     const lines = problems({ "\uFEFFtargets": [], targets: [target({ account: "1\u200b" })] });
     expect(lines).toEqual([
-      '$.targets[0].account: expected a 12-digit AWS account id',
+      '$.targets[0].account: expected a 12-digit AWS account id, got "1\\u200b"',
       expect.stringMatching(/^\$\["\\ufefftargets"\]: unknown key "\\ufefftargets": did you mean "targets"\?/),
     ]);
     for (const line of lines) expect(line).not.toMatch(INVISIBLE);
@@ -133,7 +133,7 @@ describe("many problems", () => {
     expect(error?.problems).toHaveLength(3000);
     const lines = error!.message.split("\n");
     expect(lines).toHaveLength(50);
-    expect(lines[48]).toBe(`${CONFIG_FILE}: $.targets[48].account: expected a 12-digit AWS account id`);
+    expect(lines[48]).toBe(`${CONFIG_FILE}: $.targets[48].account: expected a 12-digit AWS account id, got "1" (1 digit)`);
     expect(lines[49]).toBe(`${CONFIG_FILE}: … and 2951 more problems`);
   });
 

@@ -31,6 +31,23 @@ describe("gateWave", () => {
     const verdict = gateWave(rollout, "canary", [...results(["failure"]), { stack: "campaigns-111111111111-us-east-1", outcome: "success" }]);
     expect(verdict).toMatchObject({ pass: true, succeeded: ["campaigns-111111111111-us-east-1"], foreign: [BROAD[0]] });
   });
+
+  it.each([
+    ["failure", "success"],
+    ["success", "failure"],
+  ] as const)("counts a stack with two results (%s, then %s) as failed, and lists both: a later success never hides a failure", (first, second) => {
+    const verdict = gateWave(rollout, "canary", [
+      { stack: "campaigns-111111111111-us-east-1", outcome: first },
+      { stack: "campaigns-111111111111-us-east-1", outcome: second },
+    ]);
+    expect(verdict).toMatchObject({ pass: false, succeeded: [], failed: ["campaigns-111111111111-us-east-1"], missing: [] });
+    expect(verdict.repeated).toEqual([{ stack: "campaigns-111111111111-us-east-1", outcomes: [first, second] }]);
+  });
+
+  it("counts a stack whose every result is a success as succeeded, still listing it as repeated", () => {
+    const ok = { stack: "campaigns-111111111111-us-east-1", outcome: "success" } as const;
+    expect(gateWave(rollout, "canary", [ok, ok])).toMatchObject({ pass: true, succeeded: [ok.stack], failed: [], repeated: [{ stack: ok.stack, outcomes: ["success", "success"] }] });
+  });
 });
 
 describe("connect-campaigns-iac gate", () => {
@@ -62,15 +79,25 @@ describe("connect-campaigns-iac gate", () => {
   it("prints the verdict as JSON with --json", async () => {
     const run = await cli("gate", "--config", CONFIG, "--wave", "canary", "--results", resultsDir([]), "--json");
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toEqual({ wave: "canary", failureTolerance: 0, succeeded: [], failed: [], missing: ["campaigns-111111111111-us-east-1"], foreign: [], pass: false });
+    expect(JSON.parse(run.stdout)).toEqual({ wave: "canary", failureTolerance: 0, succeeded: [], failed: [], missing: ["campaigns-111111111111-us-east-1"], foreign: [], repeated: [], pass: false });
   });
 
-  it("names a --results folder that does not exist, and counts every stack of the wave as without a result", async () => {
+  it("exits 1 (bad input, not a verdict) naming a --results folder that does not exist", async () => {
     const missing = path.join(os.tmpdir(), "gate-no-such-folder");
     const run = await cli("gate", "--config", CONFIG, "--wave", "canary", "--results", missing);
+    expect(run).toMatchObject({ code: 1, stdout: "" });
+    expect(run.stderr).toBe(
+      `${missing}: expected a folder of result files (--results), got no such folder; if no job of the wave uploaded a result, pass an empty folder (every stack then counts as without a result)\n`,
+    );
+  });
+
+  it("names a stack with two results and counts its failure", async () => {
+    const dir = resultsDir(["success"]);
+    fs.writeFileSync(path.join(dir, "rerun.json"), JSON.stringify({ stack: BROAD[0], outcome: "failure" }));
+    const run = await cli("gate", "--config", CONFIG, "--wave", "broad", "--results", dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`${missing}: no such folder: no result read, every stack of the wave counts as without a result\n`);
-    expect(run.stdout).toContain("wave canary: 0 succeeded, 0 failed, 1 without a result; tolerance 0");
+    expect(run.stdout).toContain(`  repeated:  ${BROAD[0]} (2 results: failure, success; any that is not success counts: failed)`);
+    expect(run.stdout).toContain("wave broad: 0 succeeded, 1 failed, 3 without a result; tolerance 1");
   });
 
   it("exits 1 naming the file for a result it cannot read, and for an unknown wave", async () => {

@@ -34,7 +34,7 @@ describe("the Region table", () => {
   });
 
   it("refuses a FIPS endpoint name as a Region (FIPS is the Region's endpoint variant)", () => {
-    expect(configProblems(config("fips-us-east-1"))).toEqual(["$.targets[0].region: expected an AWS Region code like us-east-1"]);
+    expect(configProblems(config("fips-us-east-1"))).toEqual(['$.targets[0].region: expected an AWS Region code like us-east-1, got "fips-us-east-1"']);
   });
 });
 

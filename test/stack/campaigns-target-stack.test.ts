@@ -96,9 +96,9 @@ describe("CampaignsTargetStack", () => {
     });
   });
 
-  it("has no hooks and no provider role when the target has no instances and no deploy role", () => {
+  it("has no instance hooks (the account guard only) and no provider role when the target has no instances and no deploy role", () => {
     const bare = synthTarget(resolved({ instances: [] }));
-    expect(bare.resource?.terraform_data).toBeUndefined();
+    expect(Object.values(bare.resource?.terraform_data ?? {}).map((r) => (r.input as { kind?: string }).kind)).toEqual(["campaigns-account-guard"]);
     expect(bare.provider?.aws[0].assume_role).toBeUndefined();
   });
 });

@@ -1,8 +1,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { execFileSync } from "node:child_process";
 import { loadRolloutConfig } from "../../modules/rollout";
 import { buildApp } from "../../modules/stack";
+import { terraformCheck } from "../support/terraform";
+import { describeWithTools } from "../support/tiers";
 
 const INSTANCE = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const CONFIG = {
@@ -66,5 +69,51 @@ describe("hermetic synth: two checkouts at different paths", () => {
     expect(json.terraform.backend.local.path).toBe("/var/state/111111111111.tfstate");
     const inputs = Object.values(json.resource.terraform_data as Record<string, { input: Record<string, unknown> }>).map((r) => r.input.backup_dir);
     expect(inputs).toContain("/var/backups");
+  });
+});
+
+const REPO = path.join(__dirname, "..", "..");
+
+/**
+ * A real clone of this repository at `label`'s own path (HEAD, as a pipeline checks it out), with
+ * this checkout's node_modules linked in, synthesized there as `npm run synth` does (main.ts, its
+ * own hook bundle built from the clone's sources). Returns the clone's root.
+ */
+function synthesizeClone(label: string): string {
+  const root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `hermetic-clone-${label}-`)), "deeper", "repo");
+  execFileSync("git", ["clone", "--quiet", "--no-hardlinks", REPO, root], { stdio: "pipe" });
+  fs.symlinkSync(fs.realpathSync(path.join(REPO, "node_modules")), path.join(root, "node_modules"), "dir");
+  fs.writeFileSync(path.join(root, "rollout.json"), JSON.stringify(CONFIG));
+  execFileSync(process.execPath, ["--import", require.resolve("tsx"), "main.ts", "--config", "rollout.json"], { cwd: root, stdio: "pipe" });
+  return root;
+}
+
+describeWithTools("hermetic synth: two real clones at different paths", terraformCheck, () => {
+  let a: string;
+  let b: string;
+  beforeAll(() => {
+    a = synthesizeClone("a");
+    b = synthesizeClone("b-at-another-depth");
+  }, 300_000);
+
+  it("no file of either output (the hook bundle included) holds either clone's path", () => {
+    for (const root of [a, b]) {
+      const out = path.join(root, "cdktf.out");
+      const files = filesUnder(out);
+      expect(files.some((f) => f.endsWith(".cjs"))).toBe(true);
+      for (const file of files) {
+        const text = fs.readFileSync(path.join(out, file), "latin1");
+        for (const clone of [a, b]) expect({ file, holds: text.includes(clone) || text.includes(fs.realpathSync(clone)) }).toEqual({ file, holds: false });
+      }
+    }
+  });
+
+  it("both clones synthesize the same files, byte for byte", () => {
+    const files = filesUnder(path.join(a, "cdktf.out"));
+    expect(files).toEqual(filesUnder(path.join(b, "cdktf.out")));
+    for (const file of files) {
+      const same = fs.readFileSync(path.join(a, "cdktf.out", file)).equals(fs.readFileSync(path.join(b, "cdktf.out", file)));
+      expect({ file, same }).toEqual({ file, same: true });
+    }
   });
 });

@@ -1,11 +1,19 @@
 /**
  * Test tiers that need real tools (terraform, the provider mirror, moto). Where a tool is
- * missing, the tier is skipped with a printed reason — except under CI=true, where the tier
- * fails: a tier never silently does not run.
+ * missing, the tier is skipped with a printed reason — except under CI (any non-empty `CI`,
+ * as runners set it: `true`, `1`, `yes`), where the tier fails: a tier never silently does not run.
  */
 export interface ToolCheck {
   readonly ok: boolean;
   readonly reason?: string;
+}
+
+/**
+ * Whether tiers are strict: any non-empty `CI` (GitHub and GitLab set `true`, others `1` or
+ * `yes`). Even `CI=false` is strict: a runner that sets CI at all must not pass on skipped tiers.
+ */
+export function strictTiers(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.CI ?? "") !== "";
 }
 
 export function describeWithTools(title: string, check: () => ToolCheck, body: () => void): void {
@@ -14,10 +22,10 @@ export function describeWithTools(title: string, check: () => ToolCheck, body: (
     describe(title, body);
     return;
   }
-  if (process.env.CI === "true") {
+  if (strictTiers()) {
     describe(title, () => {
       it("has the tools it needs", () => {
-        throw new Error(`${title}: ${result.reason} (CI=true: a tier whose tools are missing fails the run)`);
+        throw new Error(`${title}: ${result.reason} (CI=${process.env.CI}: a tier whose tools are missing fails the run)`);
       });
     });
     return;

@@ -31,7 +31,8 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
   }
   await withHookRuntime(async (runtime) => {
     const output = hookOutputFor(options.json);
-    const results = [];
+    const results: object[] = [];
+    const report = () => options.json && printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results });
     let exitCode: number = ExitCode.ok;
     for (const { settings } of instances) {
       const input = toCleanupInput({
@@ -39,11 +40,24 @@ export async function cleanupCommand(options: CleanupOptions): Promise<void> {
         // A person at the keyboard may allow what the config does not (after a dry run).
         allowCampaignDeletion: settings.allowCampaignDeletion || options.allowDeletion === true,
       });
-      const result = options.dryRun ? await runtime.planCleanup(input, { output }) : await runtime.runCleanup(input, { output });
-      results.push({ summary: result.summary, campaigns: result.campaigns });
-      exitCode = Math.max(exitCode, result.exitCode);
+      try {
+        const result = options.dryRun ? await runtime.planCleanup(input, { output }) : await runtime.runCleanup(input, { output });
+        results.push({ summary: result.summary, campaigns: result.campaigns });
+        exitCode = Math.max(exitCode, result.exitCode);
+      } catch (error) {
+        // The JSON says what was done before the failure (earlier instances, and this one's
+        // deletions when the cleanup got that far), then the failure goes out as usual. A failure
+        // before anything was done prints no JSON: only the error, as for any refusal.
+        if (!(error instanceof runtime.HookFailure)) throw error;
+        const partial = error instanceof runtime.CleanupFailure;
+        if (results.length === 0 && !partial) throw error;
+        const done = partial ? { summary: error.result.summary, campaigns: error.result.campaigns } : {};
+        results.push({ instance: input.instance_id, ...done, error: error.message, exitCode: error.exitCode });
+        report();
+        throw error;
+      }
     }
-    if (options.json) printJson({ stack: options.stack, dryRun: options.dryRun === true, instances: results });
+    report();
     process.exitCode = exitCode;
   });
 }

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findWave, gateWave, loadRolloutConfig } from "../../rollout";
+import { findStep, gateWave, loadRolloutConfig } from "../../rollout";
 import type { StackResult } from "../../rollout";
 import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
@@ -9,11 +9,11 @@ const OUTCOMES: readonly string[] = ["success", "failure", "cancelled", "skipped
 
 /** Every `*.json` result under `dir` (download-artifact may nest them a folder deep). */
 export function readResults(dir: string): StackResult[] {
-  // No folder: no job uploaded a result (download-artifact then creates none), or a typo in
-  // --results. Either way every stack counts as without a result; say which folder was missing.
+  // No folder is bad input (exit 1), not a verdict (2): most often a typo in --results, and a
+  // gate must not read "stop the rollout" into it. A wave none of whose jobs uploaded a result
+  // (download-artifact then creates no folder) is an empty folder: every stack without a result.
   if (!fs.existsSync(dir)) {
-    process.stderr.write(`${dir}: no such folder: no result read, every stack of the wave counts as without a result\n`);
-    return [];
+    throw new CliError(`${dir}: expected a folder of result files (--results), got no such folder; if no job of the wave uploaded a result, pass an empty folder (every stack then counts as without a result)`);
   }
   if (!fs.statSync(dir).isDirectory()) throw new CliError(`${dir}: expected a folder of result files (--results), got a file`);
   const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".json")).sort();
@@ -35,11 +35,12 @@ export function readResults(dir: string): StackResult[] {
 
 /**
  * `gate --config <file> --wave <name> --results <dir> [--json]`: exits 0 when the wave's failed
- * (or unreported) stacks are within its failure tolerance, 2 (gated) when they exceed it.
+ * (or unreported) stacks are within its failure tolerance, 2 (gated) when they exceed it; 1 for
+ * bad input (no such folder, an unreadable result, a wave the config lacks).
  */
 export function gateCommand(options: { config: string; wave: string; results: string; json?: boolean }): void {
   const rollout = loadRolloutConfig(options.config);
-  findWave(rollout, options.wave); // a wrong --wave is the first thing to report, before any result file
+  findStep(rollout, options.wave); // a wrong --wave is the first thing to report, before any result file
   const verdict = gateWave(rollout, options.wave, readResults(options.results));
   const failures = verdict.failed.length + verdict.missing.length;
   if (options.json) {
@@ -50,6 +51,7 @@ export function gateCommand(options: { config: string; wave: string; results: st
       ...verdict.failed.map((id) => `  failed:    ${id}`),
       ...verdict.missing.map((id) => `  no result: ${id} (counted as failed)`),
       ...verdict.foreign.map((id) => `  ignored:   ${id} (not in wave ${verdict.wave})`),
+      ...verdict.repeated.map((r) => `  repeated:  ${r.stack} (${r.outcomes.length} results: ${r.outcomes.join(", ")}; ${r.outcomes.every((o) => o === "success") ? "succeeded" : "any that is not success counts: failed"})`),
       verdict.pass ? `PASS: ${failures} <= ${verdict.failureTolerance}, the next wave may start` : `STOP: ${failures} > ${verdict.failureTolerance}, the rollout stops here`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

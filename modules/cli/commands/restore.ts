@@ -17,7 +17,7 @@ export async function restoreCommand(dir: string, options: RestoreCommandOptions
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError(`${dir}: expected a directory of campaign backups`);
   await withHookRuntime(async ({ restoreBackups }) => {
     const result = await restoreBackups(dir, { dryRun: options.dryRun, roleTemplate: options.roleTemplate, output: hookOutputFor(options.json) });
-    if (options.json) printJson({ summary: result.summary, campaigns: result.campaigns });
+    if (options.json) printJson({ summary: result.summary, campaigns: result.campaigns, skipped: result.skipped });
     process.exitCode = result.exitCode;
   });
 }

@@ -1,33 +1,26 @@
-import { loadRolloutConfig, waveMatrix } from "../../rollout";
-import { printJson, textTable } from "../output";
+import { loadRolloutConfig, stepPlan, waveMatrix } from "../../rollout";
+import type { RolloutDirection } from "../../rollout";
+import { listPreview, printJson, textTable } from "../output";
 
-/** `waves --config <file> [--json]`: the wave plan, in deployment order. */
-export function wavesCommand(options: { config: string; json?: boolean }): void {
+const direction = (options: { destroy?: boolean }): RolloutDirection => (options.destroy ? "destroy" : "deploy");
+
+/** `waves --config <file> [--destroy] [--json]`: the wave plan, in deployment (or destroy) order. */
+export function wavesCommand(options: { config: string; destroy?: boolean; json?: boolean }): void {
   const rollout = loadRolloutConfig(options.config);
-  const waves = rollout.waves.map((w, order) => ({
-    order: order + 1,
-    wave: w.name,
-    targets: w.stackIds.length,
-    maxConcurrency: w.maxConcurrency,
-    failureTolerance: w.failureTolerance,
-    stacks: w.stackIds,
-  }));
+  const waves = stepPlan(rollout, direction(options));
   if (options.json) {
     printJson({ config: rollout.file, waves });
     return;
   }
-  const rows = waves.map((w) => [String(w.order), w.wave, String(w.targets), String(w.maxConcurrency), String(w.failureTolerance), stacksPreview(w.stacks)]);
-  const header = `${rollout.file}: ${rollout.targets.length} target(s) in ${waves.length} wave(s), deployed in this order; a wave starts when the one before failed no more than its tolerance`;
+  const rows = waves.map((w) => [String(w.order), w.wave, String(w.targets), String(w.maxConcurrency), String(w.failureTolerance), listPreview(w.stacks)]);
+  const split = waves.length > rollout.waves.length ? ` split into ${waves.length} steps (a role owner ${options.destroy ? "after" : "before"} its account's other targets)` : "";
+  const header =
+    `${rollout.file}: ${rollout.targets.length} target(s) in ${rollout.waves.length} wave(s)${split}, ${options.destroy ? "destroyed" : "deployed"} in this order; ` +
+    `a ${split ? "step" : "wave"} starts when the one before failed no more than its tolerance`;
   process.stdout.write(`${header}\n\n${textTable(["#", "wave", "targets", "concurrency", "tolerance", "stacks"], rows)}\n`);
 }
 
-/** The first stacks of a wave, and how many more: a wave of 2000 stacks stays one line. */
-function stacksPreview(stacks: readonly string[], shown = 2): string {
-  const more = stacks.length - shown;
-  return stacks.slice(0, shown).join(", ") + (more > 0 ? `, … (+${more} more)` : "");
-}
-
-/** `matrix --config <file> --wave <name>`: the wave's CI matrix (always JSON: machines read it). */
-export function matrixCommand(options: { config: string; wave: string }): void {
-  printJson(waveMatrix(loadRolloutConfig(options.config), options.wave));
+/** `matrix --config <file> --wave <name> [--destroy]`: the step's CI matrix (always JSON: machines read it). */
+export function matrixCommand(options: { config: string; wave: string; destroy?: boolean }): void {
+  printJson(waveMatrix(loadRolloutConfig(options.config), options.wave, direction(options)));
 }

@@ -59,12 +59,22 @@ export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
     t.backupS3Bucket ? [arn.s3Object(p, t.backupS3Bucket, `${t.account}/${t.region}/*`)] : [],
   );
   if (backups.length > 0) {
+    const owners = [...new Set(scope.targets.filter((t) => t.backupS3Bucket).map((t) => t.account))];
     specs.push({
       // One object per campaign, key <account>/<region>/<instance>/<campaign id>.json: the
       // prefix keeps one account's role from overwriting another's backups in a shared bucket.
-      statement: { Sid: "BackUpCampaignsToS3", Effect: "Allow", Action: ["s3:PutObject"], Resource: resources(backups) },
+      // The hook sends ExpectedBucketOwner = the target's account; the condition says the same
+      // in the policy: a bucket of that name in any other account (a typo, a name re-taken
+      // after deletion) receives no backup.
+      statement: {
+        Sid: "BackUpCampaignsToS3",
+        Effect: "Allow",
+        Action: ["s3:PutObject"],
+        Resource: resources(backups),
+        Condition: { StringEquals: { "s3:ResourceAccount": owners.length === 1 ? owners[0] : owners } },
+      },
       step: "destroy",
-      source: "modules/hook-runtime/backup.ts backUpCampaign (backupKey)",
+      source: "modules/hook-runtime/backup.ts backUpCampaign (backupKey, ExpectedBucketOwner)",
       proof: { notEnforced: "the lifecycle tests keep backups on local disk; the emulator's S3 is not exercised" },
     });
   }

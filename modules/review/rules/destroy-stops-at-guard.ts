@@ -4,7 +4,8 @@ import type { RiskRule } from "./rule";
 
 /**
  * The destroy hook runs with deletion not allowed: if the instance has campaigns, the destroy
- * stops there (nothing deleted). A hidden setting is reported here too: it must be looked at.
+ * stops there (nothing deleted). A hidden setting is not this rule's: `campaigns-deleted-by-hook`
+ * rates it as allowed.
  */
 export const destroyStopsAtGuard: RiskRule = {
   id: "destroy-stops-at-guard",
@@ -12,8 +13,7 @@ export const destroyStopsAtGuard: RiskRule = {
   description: "A destroy hook (input.kind campaigns-cleanup) runs with allow_campaign_deletion false: the destroy stops if the instance has campaigns.",
   check(subject) {
     const hook = hookOf(subject, "campaigns-cleanup");
-    if (!hook || !removesObject(subject.kind) || hook.allowCampaignDeletion === true) return undefined;
-    const setting = hook.allowCampaignDeletion === undefined ? "allow_campaign_deletion is hidden in the plan" : "campaign deletion is not allowed";
-    return `destroy hook runs for instance ${hook.instance}; ${setting}: the destroy stops there if the instance has campaigns`;
+    if (!hook || !removesObject(subject.kind) || hook.allowCampaignDeletion !== false) return undefined;
+    return `destroy hook runs for instance ${hook.instance}; campaign deletion is not allowed: the destroy stops there if the instance has campaigns`;
   },
 };

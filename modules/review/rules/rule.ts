@@ -1,5 +1,5 @@
 import type { ChangeKind } from "../change-kind";
-import type { PlanResourceChange } from "../plan-json";
+import type { PlanDocument, PlanResourceChange } from "../plan-json";
 import type { Risk } from "../risk";
 
 /** A resource change as the rules see it. Rules read values only through `knownAt` (../values). */
@@ -24,4 +24,16 @@ export interface RiskRule {
   /** One line for the docs: when the rule fires. */
   readonly description: string;
   check(subject: RuleSubject): string | undefined;
+}
+
+/**
+ * A risk of the plan as a whole (one rule a file too; `rules/index.ts` lists them): the stack's
+ * findings beside its changes, counted by `--fail-on` like any other.
+ */
+export interface PlanRule {
+  readonly id: string;
+  readonly risk: Risk;
+  /** One line for the docs: when the rule fires. */
+  readonly description: string;
+  check(plan: PlanDocument): string | undefined;
 }

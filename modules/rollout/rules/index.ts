@@ -1,7 +1,9 @@
 import { deployRoleAccount } from "./deploy-role-account";
 import { kmsKeyRegion } from "./kms-key-region";
 import { oneRoleOwner } from "./one-role-owner";
+import { ownerWaveFirst } from "./owner-wave-first";
 import { regionListed } from "./region-listed";
+import { retiredOwner } from "./retired-owner";
 import { roleAccount } from "./role-account";
 import { ConfigRule } from "./rule";
 import { uniqueInstances } from "./unique-instances";
@@ -20,7 +22,9 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   roleAccount,
   deployRoleAccount,
   oneRoleOwner,
+  retiredOwner,
   uniqueWaves,
   targetWave,
+  ownerWaveFirst,
   uniqueState,
 ];

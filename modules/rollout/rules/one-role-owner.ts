@@ -1,17 +1,6 @@
-import { CAMPAIGNS_ROLE_NAME_PREFIX, parseCampaignsRoleArn } from "../../role/names";
-import type { ResolvedTarget } from "../resolved";
+import { ownedRoleName } from "../role-users";
+import { repeatsOfFirst } from "./first-seen";
 import { ConfigRule } from "./rule";
-
-/** The role name a target creates or adopts, or undefined when it only observes. */
-function ownedRoleName(target: ResolvedTarget): string | undefined {
-  const role = target.role;
-  if (role.mode === "observe") return undefined;
-  if (role.mode === "adopt") {
-    const parts = parseCampaignsRoleArn(role.arn);
-    return typeof parts === "string" ? undefined : parts.name;
-  }
-  return role.customSuffix ? `${CAMPAIGNS_ROLE_NAME_PREFIX}_${role.customSuffix}` : CAMPAIGNS_ROLE_NAME_PREFIX;
-}
 
 /**
  * IAM is global: a role belongs to the account, not to a Region. Two targets of one account that
@@ -21,27 +10,22 @@ function ownedRoleName(target: ResolvedTarget): string | undefined {
  */
 export const oneRoleOwner: ConfigRule = {
   id: "one-role-owner",
-  check: ({ targets }) => {
-    const owner = new Map<string, number>();
-    return targets.flatMap((t) => {
-      const name = ownedRoleName(t);
-      if (name === undefined) return [];
-      const key = `${t.account}/${name}`;
-      const earlier = owner.get(key);
-      if (earlier === undefined) {
-        owner.set(key, t.index);
-        return [];
-      }
-      // The same (account, Region) twice is unique-targets' finding; one message is enough.
-      if (targets[earlier].region === t.region) return [];
-      return [
-        {
-          path: `$.targets[${t.index}].role`,
-          message:
-            `expected one owner per role: ${name} in account ${t.account} is already managed by $.targets[${earlier}] ` +
-            `(IAM roles are global to the account); use {"mode": "observe"} here`,
-        },
-      ];
-    });
-  },
+  check: ({ targets }) =>
+    repeatsOfFirst(
+      targets,
+      (t) => {
+        const name = ownedRoleName(t);
+        return name === undefined ? undefined : `${t.account}/${name}`;
+      },
+      ({ item: t }, { item: earlier }) =>
+        // The same (account, Region) twice is unique-targets' finding; one message is enough.
+        earlier.region === t.region
+          ? undefined
+          : {
+              path: `$.targets[${t.index}].role`,
+              message:
+                `expected one owner per role: ${ownedRoleName(t)} in account ${t.account} is already managed by $.targets[${earlier.index}] ` +
+                `(IAM roles are global to the account); use {"mode": "observe"} here`,
+            },
+    ),
 };

@@ -1,3 +1,4 @@
+import { repeatsOfFirst } from "./first-seen";
 import { ConfigRule } from "./rule";
 
 /**
@@ -6,22 +7,13 @@ import { ConfigRule } from "./rule";
  */
 export const uniqueState: ConfigRule = {
   id: "unique-state",
-  check: ({ targets }) => {
-    const owner = new Map<string, number>();
-    return targets.flatMap((t) => {
-      if (t.backend.type !== "s3") return [];
-      const object = `s3://${t.backend.bucket}/${t.backend.key}`;
-      const earlier = owner.get(object);
-      if (earlier === undefined) {
-        owner.set(object, t.index);
-        return [];
-      }
-      return [
-        {
-          path: `$.targets[${t.index}].backend`,
-          message: `expected a state object of its own, but ${object} is also the state of $.targets[${earlier}]: put {account} and {region} in the backend key template`,
-        },
-      ];
-    });
-  },
+  check: ({ targets }) =>
+    repeatsOfFirst(
+      targets,
+      (t) => (t.backend.type === "s3" ? `s3://${t.backend.bucket}/${t.backend.key}` : undefined),
+      ({ item: t }, { item: earlier }, object) => ({
+        path: `$.targets[${t.index}].backend`,
+        message: `expected a state object of its own, but ${object} is also the state of $.targets[${earlier.index}]: put {account} and {region} in the backend key template`,
+      }),
+    ),
 };

@@ -1,19 +1,16 @@
 import type { ConfigProblem } from "../problems";
+import { repeatsOfFirst } from "./first-seen";
 import { ConfigRule } from "./rule";
 
 /** Wave names are unique: the matrix and the workflow address waves by name. */
 export const uniqueWaves: ConfigRule = {
   id: "unique-waves",
-  check: ({ config }) => {
-    const seen = new Map<string, number>();
-    return (config.waves ?? []).flatMap((wave, i) => {
-      const earlier = seen.get(wave.name);
-      seen.set(wave.name, earlier ?? i);
-      return earlier === undefined
-        ? []
-        : [{ path: `$.waves[${i}].name`, message: `expected unique wave names, but "${wave.name}" is also $.waves[${earlier}]` }];
-    });
-  },
+  check: ({ config }) =>
+    repeatsOfFirst(
+      config.waves ?? [],
+      (wave) => wave.name,
+      ({ item: wave, index: i }, { index: earlier }) => ({ path: `$.waves[${i}].name`, message: `expected unique wave names, but "${wave.name}" is also $.waves[${earlier}]` }),
+    ),
 };
 
 /** When waves are declared, every target names one of them; otherwise no target names a wave. */

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { STACK_CONFIG_FILE } from "./freshness";
+import { STACK_CONFIG_FILE } from "../review/freshness";
 import type { ResolvedTarget } from "../rollout/resolved";
 
 /** What a pull request does to one stack, from two synths compared stack by stack. */

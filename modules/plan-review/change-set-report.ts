@@ -1,7 +1,7 @@
 import { parseStackId } from "../rollout/resolved";
 import type { ChangeSet } from "./change-set";
-import type { FailedStack, RemovedStack, ReviewReport } from "./report";
-import { highestRisk } from "./risk";
+import type { FailedStack, RemovedStack, ReviewReport } from "../review/report";
+import { highestRisk } from "../review/risk";
 
 /**
  * Why a removed stack is high risk, and the safe path: Terraform destroys nothing for a stack
@@ -16,6 +16,8 @@ export const REMOVED_STACK_REASON =
 export interface ChangeSetOutcome {
   /** The base config as the user named it; null without one. */
   readonly base: string | null;
+  /** The base names a config file its git ref does not have: every stack is new. @default false */
+  readonly baseMissing?: boolean;
   readonly changes: ChangeSet;
   /** Stacks whose plan failed, with why. */
   readonly failed: readonly { readonly stack: string; readonly dir: string; readonly error: string }[];
@@ -44,6 +46,7 @@ export function withChangeSet(report: ReviewReport, outcome: ChangeSetOutcome): 
     risk: highestRisk([report.risk, ...removed.map((r) => r.risk), ...failed.map((f) => f.risk)]),
     stacks,
     base: outcome.base,
+    ...(outcome.baseMissing ? { baseMissing: true as const } : {}),
     unchanged,
     removed,
     failed,

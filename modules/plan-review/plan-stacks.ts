@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { readSynthOutput, type SynthOutput } from "./change-set";
-import { PLAN_JSON_FILE, PLAN_LOG_FILE, SAVED_PLAN_FILE } from "./plan-source";
+import { PLAN_JSON_FILE, PLAN_LOG_FILE, SAVED_PLAN_FILE } from "../review/plan-source";
 import { pluginCacheDir, runTerraform, terraformEnv, terraformErrorSummary } from "../terraform-cli";
 import { appNodeArgs } from "../package-root";
 

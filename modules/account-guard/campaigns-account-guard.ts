@@ -1,0 +1,102 @@
+import { Construct } from "constructs";
+import { ITerraformDependable, Token } from "cdktf";
+import type { AccountGuardHookInput, AccountGuardTarget } from "../hook-contract";
+import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../hook-construct";
+import type { CampaignCleanupHook } from "../destroy-hook";
+import { CAMPAIGNS_REGIONS } from "../rollout/campaigns-regions";
+
+/** Properties of {@link CampaignsAccountGuard}. */
+export interface CampaignsAccountGuardProps extends CampaignsHookBaseProps {
+  /** The stack id, `campaigns-<account>-<region>`: names the guard's log lines and STS session. */
+  readonly stack: string;
+  /** The account whose role the stack deletes (12 digits). */
+  readonly account: string;
+  /** The stack's own Region. */
+  readonly region: string;
+  /**
+   * Role the guard assumes to read every Region (the provider's deploy role).
+   * @default - the caller's identity
+   */
+  readonly deployRoleArn?: string;
+  /** The ARN of the role the stack deletes (`CampaignsServiceLinkedRole.roleArn`). */
+  readonly roleArn: string;
+  /** The role itself (`.dependable`): it is deleted after the guard. */
+  readonly role: ITerraformDependable;
+  /**
+   * The stack's cleanup hooks: the guard is destroyed before every one of them (it depends on
+   * them), and their instances are what this destroy cleans up itself.
+   */
+  readonly cleanupHooks: readonly CampaignCleanupHook[];
+  /**
+   * Whether those hooks may delete campaigns; with false, campaigns on them block the destroy.
+   * @default false
+   */
+  readonly allowCampaignDeletion?: boolean;
+  /**
+   * Regions to scan besides the stack's own.
+   * @default - every Region of the Region table (`CAMPAIGNS_REGIONS`)
+   */
+  readonly regions?: readonly string[];
+  /**
+   * The account's other targets (Region and stack), to name the stack that holds a finding.
+   * @default - none: findings name the Region and instance only
+   */
+  readonly accountTargets?: readonly AccountGuardTarget[];
+}
+
+const GUARD: CampaignsHookKind = { resourceId: "guard", destroyCommand: "account-guard" };
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * The account-wide guard before the campaigns role is deleted. The role is global to the
+ * account, and IAM deletes it only once no campaign of any Region uses it; a stack sees one
+ * Region. At destroy (and when a retired target's `removed` blocks run) this hook runs first —
+ * it depends on every cleanup hook and on the role, so Terraform destroys it before them — scans
+ * every Region of the account, and refuses (exit 3, nothing touched) when anything the destroy
+ * does not clean up itself still uses the role, naming each Region, instance, campaign count and
+ * the stack that holds it.
+ *
+ * A `terraform_data` with only a destroy-time `local-exec`; nothing runs at create.
+ */
+export class CampaignsAccountGuard extends CampaignsHook {
+  /** Runs the guard of a `CampaignsAccountGuard` at `scope`/`id` at the next apply (a `removed` block). */
+  public static retire(scope: Construct, id: string, props: CampaignsHookBaseProps = {}): void {
+    CampaignsHook.retireAt(scope, id, GUARD, props);
+  }
+
+  /** What the guard reads at destroy (stored in state). */
+  public readonly input: AccountGuardHookInput;
+
+  constructor(scope: Construct, id: string, props: CampaignsAccountGuardProps) {
+    const input = guardInput(props);
+    super(scope, id, { ...GUARD, input, dependsOn: [props.role, ...props.cleanupHooks.map((h) => h.resource)] }, props);
+    this.input = input;
+    const fail = (prop: string, problem: string): never => {
+      throw new Error(`${this.node.path}: CampaignsAccountGuardProps.${prop}: ${problem}`);
+    };
+    if (!/^\d{12}$/.test(props.account)) fail("account", `expected a 12-digit account id, got "${props.account}"`);
+    for (const [prop, region] of [["region", props.region], ...(props.regions ?? []).map((r) => ["regions", r])]) {
+      if (!REGION.test(region)) fail(prop, `expected an AWS Region name, got "${region}"`);
+    }
+    if (!Token.isUnresolved(props.roleArn) && !props.roleArn.startsWith("arn:")) fail("roleArn", `expected an IAM role ARN, got "${props.roleArn}"`);
+    for (const t of props.accountTargets ?? []) {
+      if (!REGION.test(t.region)) fail("accountTargets", `expected an AWS Region name, got "${t.region}"`);
+    }
+  }
+}
+
+function guardInput(props: CampaignsAccountGuardProps): AccountGuardHookInput {
+  const regions = [...new Set([props.region, ...(props.regions ?? Object.keys(CAMPAIGNS_REGIONS)), ...(props.accountTargets ?? []).map((t) => t.region)])].sort();
+  return {
+    kind: "campaigns-account-guard",
+    stack: props.stack,
+    account: props.account,
+    region: props.region,
+    deploy_role_arn: props.deployRoleArn ?? null,
+    role_arn: props.roleArn,
+    regions,
+    instance_ids: props.cleanupHooks.map((h) => h.instanceId),
+    allow_campaign_deletion: props.allowCampaignDeletion ?? false,
+    account_targets: (props.accountTargets ?? []).map(({ region, stack, retired }) => ({ region, stack, retired })),
+  };
+}
