@@ -1,14 +1,15 @@
-// Issue 10 point 3: destructive commands check which account their credentials act in.
+// Destructive commands check which account their credentials act in.
 // The observed bug: `cleanup --allow-deletion` run with credentials of another account deleted
 // the 12 campaigns that account had on an instance with the same id, and exited 0.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
 import { HookExit } from "../../modules/hook-contract";
-import { describeWithEmulator, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
 import { assumeAccount, type AccountCredentials } from "../emulator/aws-fixtures";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
 import { cli } from "../support/cli";
+import { useProcessEnv } from "../support/process-env";
 import { scratchDir } from "../support/terraform";
 
 const TARGET = "666666666666";
@@ -21,12 +22,14 @@ const STACK = `campaigns-${TARGET}-${REGION}`;
 const INSTANCE = "5a1c7e2b-3f4d-4e8a-9b6c-0d1e2f3a4b5c";
 
 describeWithEmulator("account guard: cleanup and restore refuse credentials of another account", () => {
+  const running = useEmulator();
   let emulator: Emulator;
+  // The commands run in this process and read the AWS environment, as on a developer's machine.
+  const processEnv = useProcessEnv();
   let other: EmulatedAccount;
   let otherCredentials: AccountCredentials;
   let dir: string;
   let config: string;
-  const saved = { ...process.env };
 
   const otherNames = async (): Promise<string[]> => {
     const listed = await other.campaigns.send(
@@ -37,14 +40,15 @@ describeWithEmulator("account guard: cleanup and restore refuse credentials of a
 
   /** The commands act as whoever the environment's credentials are, as on a developer's machine. */
   const actAs = (credentials: AccountCredentials): void => {
-    process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
-    if (credentials.sessionToken) process.env.AWS_SESSION_TOKEN = credentials.sessionToken;
-    else delete process.env.AWS_SESSION_TOKEN;
+    processEnv.set({
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_SESSION_TOKEN: credentials.sessionToken || undefined,
+    });
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     await emulator.seed({
       connectInstances: [
         { account: TARGET, region: REGION, id: INSTANCE },
@@ -64,13 +68,8 @@ describeWithEmulator("account guard: cleanup and restore refuse credentials of a
         targets: [{ account: TARGET, region: REGION, instances: [{ id: INSTANCE }] }],
       }),
     );
-    Object.assign(process.env, emulator.env, { CAMPAIGNS_HOOK_QUOTA_MULTIPLIER: "20" });
+    processEnv.set({ ...emulator.env, CAMPAIGNS_HOOK_QUOTA_MULTIPLIER: "20" });
     actAs(otherCredentials);
-  });
-
-  afterAll(async () => {
-    process.env = saved;
-    await emulator?.stop();
   });
 
   const expectRefusalNamingBoth = (stderr: string): void => {

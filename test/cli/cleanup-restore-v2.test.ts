@@ -3,9 +3,10 @@ import * as path from "node:path";
 import { ConnectCampaignsV2Client, CreateCampaignCommand } from "@aws-sdk/client-connectcampaignsv2";
 import { assumeAccount } from "../emulator/aws-fixtures";
 import { v2CampaignInput } from "../emulator/campaigns-v2-fixtures";
-import { describeWithEmulator, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount } from "../support/account";
 import { cli } from "../support/cli";
+import { useProcessEnv } from "../support/process-env";
 import { scratchDir } from "../support/terraform";
 
 const ACCOUNT = "686868686868";
@@ -15,13 +16,15 @@ const ROLE_TEMPLATE = "arn:aws:iam::{account}:role/terraform-deploy";
 
 /** `cleanup --dry-run` and `restore --dry-run` by hand list v1 and v2 campaigns, each with its API. */
 describeWithEmulator("cleanup and restore commands with v2 campaigns", () => {
+  const running = useEmulator();
   let emulator: Emulator;
+  // The commands run in this process and read the AWS environment, as on a developer's machine.
+  const processEnv = useProcessEnv();
   let config: string;
   let backups: string;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     const account = await emulatedAccount(emulator, ACCOUNT, REGION);
     const instance = await account.createInstance();
     await account.createCampaigns(instance, 1, "voice");
@@ -37,11 +40,7 @@ describeWithEmulator("cleanup and restore commands with v2 campaigns", () => {
         targets: [{ account: ACCOUNT, region: REGION, instances: [{ id: instance }] }],
       }),
     );
-    Object.assign(process.env, emulator.env, { CAMPAIGNS_HOOK_QUOTA_MULTIPLIER: "20" });
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await emulator?.stop();
+    processEnv.set({ ...emulator.env, CAMPAIGNS_HOOK_QUOTA_MULTIPLIER: "20" });
   });
 
   it("cleanup --dry-run lists both APIs' campaigns; the cleanup backs up and deletes both; restore --dry-run lists both", async () => {

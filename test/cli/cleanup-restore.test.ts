@@ -1,9 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, EmulatedAccount } from "../support/account";
 import { cli } from "../support/cli";
+import { useProcessEnv } from "../support/process-env";
 import { scratchDir } from "../support/terraform";
 import { describeWithEmulator } from "../emulator/emulator";
 
@@ -13,12 +14,14 @@ const STACK = `campaigns-${ACCOUNT}-${REGION}`;
 
 /** `cleanup` and `restore` by hand, in-process, over real HTTP to the emulator. */
 describeWithEmulator("cleanup and restore commands", () => {
+  const running = useEmulator();
   let emulator: Emulator;
+  // The commands run in this process and read the AWS environment, as on a developer's machine.
+  const processEnv = useProcessEnv();
   let account: EmulatedAccount;
   let instance: string;
   let config: string;
   let backups: string;
-  const saved = { ...process.env };
 
   const names = async () => {
     const listed = await account.campaigns.send(new ListCampaignsCommand({ filters: { instanceIdFilter: { value: instance, operator: "Eq" } } }));
@@ -26,7 +29,7 @@ describeWithEmulator("cleanup and restore commands", () => {
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     account = await emulatedAccount(emulator, ACCOUNT, REGION);
     instance = await account.createInstance();
     await account.createCampaigns(instance, 4, "spring");
@@ -41,12 +44,7 @@ describeWithEmulator("cleanup and restore commands", () => {
       }),
     );
     // The commands run in this process: the SDK reads the emulator's endpoint and credentials from the environment.
-    Object.assign(process.env, emulator.env, { CAMPAIGNS_HOOK_QUOTA_MULTIPLIER: "20" });
-  });
-
-  afterAll(async () => {
-    process.env = saved;
-    await emulator?.stop();
+    processEnv.set({ ...emulator.env, CAMPAIGNS_HOOK_QUOTA_MULTIPLIER: "20" });
   });
 
   it("--dry-run lists what would be backed up and deleted, and changes nothing", async () => {

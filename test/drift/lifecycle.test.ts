@@ -2,7 +2,7 @@
 // changes" (terraform_data is never refreshed); drift sees it, names the fix, and the fix works.
 import { ConnectCampaignsV2Client, DeleteConnectInstanceConfigCommand } from "@aws-sdk/client-connectcampaignsv2";
 import { assumeAccount } from "../emulator/aws-fixtures";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { terraformAndEmulator } from "../support/all-tools";
 import { applyOneTarget, expectOk, type AppliedTarget } from "../support/lifecycle";
 import { describeWithTools } from "../support/tiers";
@@ -10,6 +10,7 @@ import { driftEnv, runCli } from "./support";
 import type { DriftReport } from "../../modules/drift";
 
 describeWithTools("drift after a real apply: out-of-band offboarding, found and fixed", terraformAndEmulator, () => {
+  const running = useEmulator({ onboardingPolls: 0 });
   let emulator: Emulator;
   let applied: AppliedTarget;
   const drift = async () => {
@@ -18,12 +19,9 @@ describeWithTools("drift after a real apply: out-of-band offboarding, found and 
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator({ onboardingPolls: 0 });
+    emulator = running();
     applied = await applyOneTarget(emulator, { account: "430000000001", region: "us-east-1", prefix: "drift-lifecycle" });
   }, 180_000);
-  afterAll(async () => {
-    await emulator?.stop();
-  });
 
   it("exit 0 after apply; exit 2 with the instance and the -replace= fix after v2 DeleteConnectInstanceConfig; exit 0 once the fix is applied", async () => {
     const { ws, stack, instance, account } = applied;

@@ -41,7 +41,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { createConnectInstance, singleAttemptClientConfig, userWithPolicy } from './aws-fixtures';
 import { V2_CHANNEL_SUBTYPES, v2CampaignInput } from './campaigns-v2-fixtures';
-import { describeWithEmulator, REGION, startEmulator, useEmulator, type Emulator } from './emulator';
+import { describeWithEmulator, REGION, useEmulator, type Emulator } from './emulator';
 import { elapsedMs, outcomesUnder } from './fault-probes';
 import { errorOf } from './sdk-errors';
 
@@ -479,31 +479,33 @@ describeWithEmulator('emulator: outbound campaigns API v2', () => {
 });
 
 describeWithEmulator('emulator: outbound campaigns API v2 under IAM enforcement', () => {
+  const running = useEmulator({ onboardingPolls: 0 });
+
   test('v2 calls are authorised as connect-campaigns:<Operation> on the campaign ARN; denials are JSON AccessDeniedException', async () => {
-    const emulator = await startEmulator({ env: { INITIAL_NO_AUTH_ACTION_COUNT: '5' }, onboardingPolls: 0 });
-    try {
-      const { iam, v2: admin } = clients(emulator);
-      const instanceId = (await createConnectInstance(emulator)).Id;
-      const { id, arn } = await admin.send(new CreateCampaignCommand(minimalInput(instanceId, 'scoped')));
-      const credentials = await userWithPolicy(iam, 'reader', [
-        { Effect: 'Allow', Action: 'connect-campaigns:ListCampaigns', Resource: '*' },
-        { Effect: 'Allow', Action: ['connect-campaigns:DescribeCampaign', 'connect-campaigns:ListTagsForResource', 'connect-campaigns:UntagResource'], Resource: arn },
-      ]);
-      const reader = new ConnectCampaignsV2Client({ endpoint: emulator.endpoint, region: REGION, maxAttempts: 1, credentials });
-      await expect(reader.send(new ListCampaignsCommand({}))).resolves.toBeDefined();
-      await expect(reader.send(new DescribeCampaignCommand({ id }))).resolves.toBeDefined();
-      // Tag calls carry the ARN, percent-encoded, in the path (and UntagResource keys in the query).
-      await expect(reader.send(new ListTagsForResourceCommand({ arn }))).resolves.toBeDefined();
-      await expect(reader.send(new UntagResourceCommand({ arn, tagKeys: ['none', 'of:these'] }))).resolves.toBeDefined();
-      const untagged = await errorOf(reader.send(new TagResourceCommand({ arn, tags: { a: 'b' } })));
-      expect(untagged.name).toBe('AccessDeniedException');
-      const denied = await errorOf(reader.send(new DeleteCampaignCommand({ id })));
-      expect([denied.name, denied.$metadata.httpStatusCode]).toEqual(['AccessDeniedException', 403]);
-      expect(denied.message).toContain('connect-campaigns:DeleteCampaign');
-      const otherCampaign = await errorOf(reader.send(new DescribeCampaignCommand({ id: UNKNOWN_ID })));
-      expect(otherCampaign.name).toBe('AccessDeniedException');
-    } finally {
-      await emulator.stop();
-    }
+    const emulator = running();
+    // As INITIAL_NO_AUTH_ACTION_COUNT=5 at start: five requests pass unchecked (the set-up), then
+    // every request is checked. The suite's reset puts enforcement back off.
+    const auth = await fetch(`${emulator.endpoint}/moto-api/reset-auth`, { method: 'POST', body: '5' });
+    expect(auth.ok).toBe(true);
+    const { iam, v2: admin } = clients(emulator);
+    const instanceId = (await createConnectInstance(emulator)).Id;
+    const { id, arn } = await admin.send(new CreateCampaignCommand(minimalInput(instanceId, 'scoped')));
+    const credentials = await userWithPolicy(iam, 'reader', [
+      { Effect: 'Allow', Action: 'connect-campaigns:ListCampaigns', Resource: '*' },
+      { Effect: 'Allow', Action: ['connect-campaigns:DescribeCampaign', 'connect-campaigns:ListTagsForResource', 'connect-campaigns:UntagResource'], Resource: arn },
+    ]);
+    const reader = new ConnectCampaignsV2Client({ endpoint: emulator.endpoint, region: REGION, maxAttempts: 1, credentials });
+    await expect(reader.send(new ListCampaignsCommand({}))).resolves.toBeDefined();
+    await expect(reader.send(new DescribeCampaignCommand({ id }))).resolves.toBeDefined();
+    // Tag calls carry the ARN, percent-encoded, in the path (and UntagResource keys in the query).
+    await expect(reader.send(new ListTagsForResourceCommand({ arn }))).resolves.toBeDefined();
+    await expect(reader.send(new UntagResourceCommand({ arn, tagKeys: ['none', 'of:these'] }))).resolves.toBeDefined();
+    const untagged = await errorOf(reader.send(new TagResourceCommand({ arn, tags: { a: 'b' } })));
+    expect(untagged.name).toBe('AccessDeniedException');
+    const denied = await errorOf(reader.send(new DeleteCampaignCommand({ id })));
+    expect([denied.name, denied.$metadata.httpStatusCode]).toEqual(['AccessDeniedException', 403]);
+    expect(denied.message).toContain('connect-campaigns:DeleteCampaign');
+    const otherCampaign = await errorOf(reader.send(new DescribeCampaignCommand({ id: UNKNOWN_ID })));
+    expect(otherCampaign.name).toBe('AccessDeniedException');
   });
 });

@@ -13,6 +13,8 @@ import threading
 import time
 from typing import Any, Callable, Iterable
 
+from moto import settings as moto_settings
+from moto.core.authorization import ActionAuthenticatorMixin
 from moto.iam.models import get_account_id_from
 from moto.moto_api._internal import moto_api_backend
 
@@ -161,6 +163,9 @@ class EmulatorMiddleware:
         self.initial_config = validated(initial_config, DEFAULT_CONFIG)
         self.namer = RequestNamer()
         self.lock = threading.Lock()
+        # What INITIAL_NO_AUTH_ACTION_COUNT was at start (inf unless set): a reset puts back
+        # whatever a test switched with moto's /moto-api/reset-auth.
+        self.initial_no_auth_count = moto_settings.INITIAL_NO_AUTH_ACTION_COUNT
         self.reset()
 
     def reset(self) -> None:
@@ -173,6 +178,8 @@ class EmulatorMiddleware:
             self.faults = RequestFaults()
             self.overrides = DescribeOverrides()
             emu_campaigns.controls.failures.clear()
+            moto_settings.INITIAL_NO_AUTH_ACTION_COUNT = self.initial_no_auth_count
+            ActionAuthenticatorMixin.request_count = 0
             self._apply_config()
 
     def _apply_config(self) -> None:
@@ -304,6 +311,9 @@ class EmulatorMiddleware:
                 self.stats = self._empty_stats()
                 self.log = []
             return {"status": "ok"}
+        if route == "info" and method == "GET":
+            # Lets a test process check that a port it remembers is still its own emulator.
+            return {"pid": os.getpid()}
         if route == "reset" and method == "POST":
             moto_api_backend.reset()  # what POST /moto-api/reset does
             self.reset()

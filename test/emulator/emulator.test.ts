@@ -25,7 +25,7 @@ import {
   IAMClient,
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { describeWithEmulator, REGION, startEmulator, useEmulator, type Emulator } from './emulator';
+import { describeWithEmulator, REGION, sharedEmulator, startEmulator, useEmulator, type Emulator } from './emulator';
 import { assumeAccount, createConnectInstance, createKmsKeyArn, singleAttemptClientConfig, userWithPolicy } from './aws-fixtures';
 import { elapsedMs, outcomesUnder } from './fault-probes';
 import { errorOf } from './sdk-errors';
@@ -67,19 +67,14 @@ async function onboard(campaigns: ConnectCampaignsClient, connectInstanceId: str
 }
 
 describeWithEmulator('AWS emulator (moto + patches)', () => {
+  const running = useEmulator({ reset: 'test' });
   let emulator: Emulator;
   let campaigns: ConnectCampaignsClient;
   let iam: IAMClient;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
+  beforeAll(() => {
+    emulator = running();
     ({ campaigns, iam } = clients(emulator));
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
-  beforeEach(async () => {
-    await emulator.reset();
   });
 
   describe('IAM service-linked role for connect-campaigns', () => {
@@ -412,9 +407,24 @@ describeWithEmulator('AWS emulator (moto + patches)', () => {
         v1CampaignsInV2: false, deniedRegions: [], ignoreInstanceIdFilter: false,
       });
     });
+
+    test('reset also switches IAM enforcement back to its start value and forgets AWS state', async () => {
+      await iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: SERVICE }));
+      const on = await fetch(`${emulator.endpoint}/moto-api/reset-auth`, { method: 'POST', body: '0' });
+      expect(on.ok).toBe(true);
+      const anonymous = new ConnectCampaignsClient({ endpoint: emulator.endpoint, region: REGION, maxAttempts: 1, credentials: { accessKeyId: 'AKIANOBODY0000000000', secretAccessKey: 'x' } });
+      expect((await errorOf(anonymous.send(new ListCampaignsCommand({})))).$metadata.httpStatusCode).toBe(403);
+
+      await emulator.reset();
+
+      await expect(anonymous.send(new ListCampaignsCommand({}))).resolves.toBeDefined();
+      expect((await errorOf(iam.send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForConnectCampaigns' })))).name).toBe('NoSuchEntityException');
+    });
   });
 });
 
+// Emulators of their own: what these tests prove is how the process starts (moto reads
+// MOTO_ACCOUNT_ID and INITIAL_NO_AUTH_ACTION_COUNT from its environment once, at start).
 describeWithEmulator('AWS emulator start options', () => {
   test('faults and env given at start apply from the first request', async () => {
     const emulator = await startEmulator({ faults: { throttleFraction: 1 }, onboardingPolls: 0, env: { MOTO_ACCOUNT_ID: '111122223333' } });
@@ -446,6 +456,32 @@ describeWithEmulator('AWS emulator start options', () => {
     } finally {
       await emulator.stop();
     }
+  });
+});
+
+describeWithEmulator('one emulator per jest worker', () => {
+  const first = useEmulator();
+  let port: number;
+  beforeAll(() => {
+    port = first().port;
+  });
+
+  test('the suite\'s emulator is this worker\'s shared one, answering as the process it started', async () => {
+    const shared = await sharedEmulator();
+    expect(shared.port).toBe(port);
+    const info = (await (await fetch(`${shared.endpoint}/_emulator/info`)).json()) as { pid: number };
+    expect(info.pid).toEqual(expect.any(Number));
+  });
+
+  describe('a later suite of the same worker', () => {
+    const later = useEmulator({ onboardingPolls: 4, faults: { latencyMs: 1 } });
+
+    test('gets the same process, reset, with its own start config', async () => {
+      expect(later().port).toBe(port);
+      const config = await (await fetch(`${later().endpoint}/_emulator/config`)).json();
+      expect(config).toMatchObject({ onboardingPolls: 4, latencyMs: 1, throttleFraction: 0 });
+      expect((await later().stats()).requests).toEqual({});
+    });
   });
 });
 

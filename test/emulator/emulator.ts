@@ -1,7 +1,10 @@
 // Starts the patched moto server (moto_launcher.py) for integration tests and drives its
 // control API. See README.md next to this file.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { setProcessEnv } from '../support/process-env';
 
 export { emulatorAvailability, describeWithEmulator, type Availability } from './availability';
 
@@ -167,19 +170,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     stderr = (stderr + chunk).slice(-STDERR_KEEP);
   });
   const port = await waitForReady(child, opts.startTimeoutMs ?? 30_000, () => stderr);
+  return emulatorAt(port, () => stderr, () => stopChild(child));
+}
+
+/** The handle of an emulator listening on `port`: its environment and its control API. */
+function emulatorAt(port: number, stderrTail: () => string, stop: () => Promise<void>): Emulator {
   const endpoint = `http://127.0.0.1:${port}`;
-
-  async function control<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${endpoint}/_emulator/${route}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`emulator ${method} /_emulator/${route}: ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
-
+  const control = <T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> =>
+    controlCall<T>(endpoint, method, route, body);
   return {
     endpoint,
     port,
@@ -212,9 +210,20 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     reset: async () => {
       await control('POST', 'reset');
     },
-    stderrTail: () => stderr,
-    stop: () => stopChild(child),
+    stderrTail,
+    stop,
   };
+}
+
+async function controlCall<T>(endpoint: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${endpoint}/_emulator/${route}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`emulator ${method} /_emulator/${route}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<number> {
@@ -254,17 +263,133 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+// --- One emulator per jest worker ------------------------------------------------------------
+// jest gives every test file a new module registry but runs a worker's files one after another
+// in the same process. The first file of a worker that needs the emulator starts it; the port is
+// remembered in a file named after the worker's pid, where the worker's next files find it. The
+// emulator dies with the worker (moto_launcher.py exits when its parent is gone).
+
+const SHARED_DIR = path.join(os.tmpdir(), 'connect-campaigns-emulators');
+
+interface SharedRecord {
+  readonly port: number;
+  readonly pid: number;
+}
+
+let shared: Promise<Emulator> | undefined;
+
 /**
- * Starts an emulator before a suite's tests and stops it after them. Returns a getter: the
- * emulator exists only once beforeAll has run.
+ * This jest worker's emulator, started on first use. Its state is whatever the previous suite
+ * left: reset it (useEmulator does) before relying on it. `stop()` does nothing: the emulator
+ * outlives the suite.
  */
-export function useEmulator(options?: StartOptions): () => Emulator {
-  let emulator: Emulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator(options);
+export function sharedEmulator(): Promise<Emulator> {
+  return (shared ??= findOrStartShared());
+}
+
+async function findOrStartShared(): Promise<Emulator> {
+  const record = path.join(SHARED_DIR, `worker-${process.pid}.json`);
+  const log = path.join(SHARED_DIR, `worker-${process.pid}.log`);
+  const tail = () => logTail(log);
+  const keep = async () => {}; // later suites of this worker use it
+  const known = readRecord(record);
+  if (known && (await answersAs(known))) return emulatorAt(known.port, tail, keep);
+
+  mkdirSync(SHARED_DIR, { recursive: true });
+  const stderr = openSync(log, 'w');
+  const child = spawn('python3', launcherArgs({}), { env: process.env, stdio: ['ignore', 'pipe', stderr] });
+  closeSync(stderr);
+  killOnExit(child);
+  // Neither the process nor its stdout may keep jest from exiting (with --runInBand the worker is
+  // jest itself).
+  child.unref();
+  (child.stdout as unknown as { unref(): void }).unref();
+  const port = await waitForReady(child, 30_000, tail);
+  writeFileSync(record, JSON.stringify({ port, pid: child.pid! } satisfies SharedRecord));
+  process.once('exit', () => {
+    rmSync(record, { force: true });
+    rmSync(log, { force: true });
   });
+  return emulatorAt(port, tail, keep);
+}
+
+function readRecord(file: string): SharedRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SharedRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the port is still the emulator of the record (a dead worker's pid can be reused). */
+async function answersAs(record: SharedRecord): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${record.port}/_emulator/info`, { signal: AbortSignal.timeout(2_000) });
+    return response.ok && ((await response.json()) as { pid?: number }).pid === record.pid;
+  } catch {
+    return false;
+  }
+}
+
+function logTail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(-STDERR_KEEP);
+  } catch {
+    return '';
+  }
+}
+
+export interface UseEmulatorOptions extends StartOptions {
+  /**
+   * When the shared emulator forgets all state (AWS resources, faults, rates, stats, onboarding
+   * failures, IAM enforcement) and takes this suite's start config again: `'test'` before every
+   * test (independent tests), `'suite'` once before the suite's first test (tests that build on
+   * what earlier tests left).
+   * @default 'suite'
+   */
+  readonly reset?: 'test' | 'suite';
+  /**
+   * Point this process's default AWS chain (credentials, Region, endpoint in `process.env`) at
+   * the emulator for the suite, and put the previous values back after it: for code under test
+   * that builds its own clients from the default chain, as the CLI does.
+   * @default false
+   */
+  readonly defaultChain?: boolean;
+}
+
+/** The start options a reset shared emulator takes again through its config API. */
+function startConfig(options: StartOptions): EmulatorConfig {
+  const config: EmulatorConfig = { ...options.faults };
+  if (options.rates !== undefined) config.rates = options.rates;
+  if (options.onboardingPolls !== undefined) config.onboardingPolls = options.onboardingPolls;
+  return config;
+}
+
+/**
+ * The emulator of a suite: this worker's shared one, reset before the suite (or before each
+ * test, `reset: 'test'`) and configured with `faults`, `rates` and `onboardingPolls`. Options
+ * with `env` get an emulator of their own, started before the suite and stopped after it: moto
+ * reads such variables (MOTO_ACCOUNT_ID, ...) once, at start. Returns a getter: the emulator
+ * exists only once beforeAll has run.
+ */
+export function useEmulator(options: UseEmulatorOptions = {}): () => Emulator {
+  let emulator: Emulator | undefined;
+  const own = options.env !== undefined;
+  const config = startConfig(options);
+  const reset = async () => {
+    await emulator!.reset();
+    if (Object.keys(config).length > 0) await emulator!.configure(config);
+  };
+  let restoreEnv = () => {};
+  beforeAll(async () => {
+    emulator = own ? await startEmulator(options) : await sharedEmulator();
+    if (!own) await reset();
+    if (options.defaultChain) restoreEnv = setProcessEnv(emulator.env);
+  });
+  if (options.reset === 'test' && !own) beforeEach(reset);
   afterAll(async () => {
-    await emulator?.stop();
+    restoreEnv();
+    if (own) await emulator?.stop();
   });
   return () => {
     if (!emulator) throw new Error('the emulator is not running: use it inside a test or a hook');

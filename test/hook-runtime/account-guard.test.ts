@@ -3,7 +3,7 @@
 // deploy role, so a deploy role of the target account makes the same credentials fine.
 import { GetConnectInstanceConfigCommand, StartInstanceOnboardingJobCommand } from "@aws-sdk/client-connectcampaigns";
 import { HookExit } from "../../modules/hook-contract";
-import { describeWithEmulator, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
 import { assumeAccount, type AccountCredentials } from "../emulator/aws-fixtures";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
 import { buildBundle, hookInput, listNames, onboardingHookInput, runBundle } from "./fixtures";
@@ -21,6 +21,7 @@ const credentialsEnv = (c: AccountCredentials): Record<string, string> => ({
 });
 
 describeWithEmulator("hooks refuse credentials of another account (bundled)", () => {
+  const running = useEmulator({ onboardingPolls: 0 });
   let emulator: Emulator;
   let bundle: string;
   let other: EmulatedAccount;
@@ -30,7 +31,7 @@ describeWithEmulator("hooks refuse credentials of another account (bundled)", ()
 
   beforeAll(async () => {
     bundle = buildBundle();
-    emulator = await startEmulator({ onboardingPolls: 0 });
+    emulator = running();
     await emulator.seed({
       connectInstances: [
         { account: TARGET, region: REGION, id: INSTANCE },
@@ -44,7 +45,6 @@ describeWithEmulator("hooks refuse credentials of another account (bundled)", ()
     );
     await other.createCampaigns(INSTANCE, 3, "other");
   });
-  afterAll(() => emulator?.stop());
 
   test("cleanup: exit 3 naming both accounts, no summary claiming success, the other account's campaigns kept", async () => {
     const run = await runBundle(bundle, emulator, "cleanup", input(), { env: otherEnv });

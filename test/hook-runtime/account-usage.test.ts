@@ -15,8 +15,7 @@ const OBSERVER = "eu-west-2";
 const DENIED = "ap-southeast-2";
 
 describeWithEmulator("account usage scan (every Region, both APIs, instances)", () => {
-  const emulator = useEmulator({ onboardingPolls: 0 });
-  beforeEach(() => emulator().reset());
+  const emulator = useEmulator({ onboardingPolls: 0, reset: "test" });
 
   const sdk = (e: Emulator, region: string) => ({ endpoint: e.endpoint, region, credentials });
   const clientsFor = (region: string) =>

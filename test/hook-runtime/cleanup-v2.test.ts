@@ -1,8 +1,8 @@
-// Issue 11: the destroy hook and restore with outbound campaigns v2 (connectcampaignsv2), bundled
+// The destroy hook and restore with outbound campaigns v2 (connectcampaignsv2), bundled
 // and run as Terraform runs them, against the emulator's v2 API over real HTTP.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describeWithEmulator, REGION, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
 import { planCleanup, restoreBackups, serializeCampaign, serializeCampaignV2 } from "../../modules/hook-runtime";
 import { HookExit } from "../../modules/hook-contract";
 import {
@@ -25,19 +25,14 @@ import { campaignsV2Client, createV2Campaigns, describeV2, listV2, V2_CHANNEL_SU
 const silent = { stdout: { write: () => true }, stderr: { write: () => true }, jsonSummary: false } as const;
 
 describeWithEmulator("cleanup and restore of v2 campaigns (bundled)", () => {
+  // The code under test builds its clients from the default chain, as the CLI does.
+  const running = useEmulator({ defaultChain: true, reset: "test" });
   let emulator: Emulator;
   let bundle: string;
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
     bundle = buildBundle();
-    emulator = await startEmulator();
-    // planCleanup and restoreBackups build their clients from the default chain, as the CLI does.
-    Object.assign(process.env, emulator.env);
-  });
-  afterAll(async () => {
-    process.env = savedEnv;
-    await emulator?.stop();
+    emulator = running();
   });
   beforeEach(() => emulator.resetStats());
 

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateBucketCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { describeWithEmulator, REGION, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
 import { serializeCampaign } from "../../modules/hook-runtime";
 import { HookExit } from "../../modules/hook-contract";
 import {
@@ -25,14 +25,14 @@ const backupsOf = (backupDir: string, instanceId: string): string[] => {
 };
 
 describeWithEmulator("cleanup hook (bundled)", () => {
+  const running = useEmulator({ reset: "test" });
   let emulator: Emulator;
   let bundle: string;
 
   beforeAll(async () => {
     bundle = buildBundle();
-    emulator = await startEmulator();
+    emulator = running();
   });
-  afterAll(() => emulator?.stop());
   beforeEach(() => emulator.resetStats());
 
   test("no campaigns: one list call, nothing to do, exit 0", async () => {

@@ -1,7 +1,7 @@
 // planCleanup and runCleanup called in-process (as the CLI calls them), against the emulator.
 import { existsSync } from "node:fs";
 import { DeleteCampaignCommand } from "@aws-sdk/client-connectcampaigns";
-import { describeWithEmulator, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
 import { createClients, planCleanup, runCleanup, type OutputStreams } from "../../modules/hook-runtime";
 import { HookExit } from "../../modules/hook-contract";
 import { campaignsClient, createCampaigns, createInstance, FAST_QUOTAS, hookInput, listNames } from "./fixtures";
@@ -18,16 +18,12 @@ function capture(isTTY = false): OutputStreams & { out: () => string; err: () =>
 }
 
 describeWithEmulator("cleanup in-process", () => {
+  // The code under test builds its clients from the default chain, as the CLI does.
+  const running = useEmulator({ defaultChain: true, reset: "test" });
   let emulator: Emulator;
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    Object.assign(process.env, emulator.env); // the default credential chain and endpoint, as the CLI gets them
-  });
-  afterAll(async () => {
-    process.env = savedEnv;
-    await emulator?.stop();
+    emulator = running();
   });
 
   test("planCleanup (dry run) lists name, id, state and backup path, and changes nothing", async () => {

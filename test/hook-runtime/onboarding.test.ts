@@ -4,7 +4,7 @@ import {
   GetConnectInstanceConfigCommand,
   GetInstanceOnboardingJobStatusCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import { describeWithEmulator, REGION, startEmulator, type Emulator, type OnboardingFailureCode } from "../emulator/emulator";
+import { describeWithEmulator, REGION, type Emulator, type OnboardingFailureCode, useEmulator } from "../emulator/emulator";
 import { createKmsKeyArn } from "../emulator/aws-fixtures";
 import { FAILURE_HINTS } from "../../modules/hook-runtime";
 import { HookExit } from "../../modules/hook-contract";
@@ -25,14 +25,14 @@ const ROLE_ARN = new RegExp(
 const FAILURE_CODES = Object.keys(FAILURE_HINTS) as OnboardingFailureCode[];
 
 describeWithEmulator("onboarding and offboarding hooks (bundled)", () => {
+  const running = useEmulator({ onboardingPolls: 2, reset: "test" });
   let emulator: Emulator;
   let bundle: string;
 
   beforeAll(async () => {
     bundle = buildBundle();
-    emulator = await startEmulator({ onboardingPolls: 2 });
+    emulator = running();
   });
-  afterAll(() => emulator?.stop());
   beforeEach(() => emulator.resetStats());
 
   const onboardingInput = (instanceId: string, kmsKeyArn: string | null = null) => onboardingHookInput(instanceId, { kms_key_arn: kmsKeyArn });
@@ -72,8 +72,8 @@ describeWithEmulator("onboarding and offboarding hooks (bundled)", () => {
   });
 
   describe("jobs that end at once (onboardingPolls: 0)", () => {
-    beforeAll(() => emulator.configure({ onboardingPolls: 0 }));
-    afterAll(() => emulator.configure({ onboardingPolls: 2 }));
+    // After the suite's reset before each test, which puts onboardingPolls back to 2.
+    beforeEach(() => emulator.configure({ onboardingPolls: 0 }));
 
     test.each(FAILURE_CODES)("FAILED twice with %s: deletes the job, retries once, then exits 1 with the hint", async (code) => {
       const instanceId = await createInstance(emulator);

@@ -1,7 +1,7 @@
 // Restoring campaigns from cleanup backups, in-process (as the CLI calls it), against the emulator.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describeWithEmulator, REGION, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
 import { restoreBackups, type OutputStreams } from "../../modules/hook-runtime";
 import { HookExit } from "../../modules/hook-contract";
 import {
@@ -30,19 +30,14 @@ function capture(): OutputStreams & { out: () => string; err: () => string } {
 }
 
 describeWithEmulator("restoreBackups", () => {
+  // The code under test builds its clients from the default chain, as the CLI does.
+  const running = useEmulator({ defaultChain: true, reset: "test" });
   let emulator: Emulator;
   let bundle: string;
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
     bundle = buildBundle();
-    emulator = await startEmulator();
-    // restoreBackups builds its clients from the default chain, as the CLI does.
-    Object.assign(process.env, emulator.env);
-  });
-  afterAll(async () => {
-    process.env = savedEnv;
-    await emulator?.stop();
+    emulator = running();
   });
 
   test("recreates every backed-up campaign (name, dialer, outbound config, tags), then skips them on a re-run", async () => {

@@ -1,7 +1,7 @@
 // A cleanup hook killed with SIGKILL midway finishes the job when run again, losing no backup.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { describeWithEmulator, REGION, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
 import { serializeCampaign } from "../../modules/hook-runtime";
 import { HookExit } from "../../modules/hook-contract";
 import {
@@ -22,14 +22,14 @@ const COUNT = 40;
 const KILL_AFTER_DELETES = 12;
 
 describeWithEmulator("cleanup hook killed with SIGKILL", () => {
+  const running = useEmulator({ reset: "test" });
   let emulator: Emulator;
   let bundle: string;
 
   beforeAll(async () => {
     bundle = buildBundle();
-    emulator = await startEmulator();
+    emulator = running();
   });
-  afterAll(() => emulator?.stop());
 
   test(`killed after ${KILL_AFTER_DELETES} of ${COUNT} deletions, re-run: all deleted, all backed up byte-equal`, async () => {
     const client = campaignsClient(emulator);

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GetConnectInstanceConfigCommand, ListCampaignsCommand, StartInstanceOnboardingJobCommand } from "@aws-sdk/client-connectcampaigns";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
@@ -24,6 +24,7 @@ const words = (text: string) => text.replace(new RegExp(`${stackOf(OWNER)}: `, "
  * order guard → cleanup → offboarding → role.
  */
 describeWithTools("lifecycle: the account guard before the role, one account in two Regions", terraformAndEmulator, () => {
+  const running = useEmulator({ onboardingPolls: 0 }); // onboarding by hand (the stray instance) completes at once
   let emulator: Emulator;
   let ws: LifecycleWorkspace;
   let east: EmulatedAccount;
@@ -46,7 +47,7 @@ describeWithTools("lifecycle: the account guard before the role, one account in 
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator({ onboardingPolls: 0 }); // onboarding by hand (the stray instance) completes at once
+    emulator = running();
     [east, west] = await Promise.all([emulatedAccount(emulator, ACCOUNT, OWNER), emulatedAccount(emulator, ACCOUNT, OBSERVER)]);
     instance.east = await east.createInstance();
     instance.west = await west.createInstance();
@@ -64,10 +65,6 @@ describeWithTools("lifecycle: the account guard before the role, one account in 
     }
     campaigns.east = await east.createCampaigns(instance.east, 3, "east");
     campaigns.west = await west.createCampaigns(instance.west, 3, "west");
-  });
-
-  afterAll(async () => {
-    await emulator?.stop();
   });
 
   it("destroying the owner first is refused before anything is touched, naming eu-west-2 and its stack", async () => {

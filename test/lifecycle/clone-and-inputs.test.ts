@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GetConnectInstanceConfigCommand } from "@aws-sdk/client-connectcampaigns";
 import type { PlanDocument } from "../../modules/review";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
@@ -20,6 +20,7 @@ const STACK = `campaigns-${ACCOUNT}-${REGION}`;
  * and destroy writes its backups under the checkout that runs it.
  */
 describeWithTools("lifecycle: plan in one checkout, apply in another; one input per hook", terraformAndEmulator, () => {
+  const running = useEmulator();
   let emulator: Emulator;
   let account: EmulatedAccount;
   let instance: string;
@@ -33,14 +34,10 @@ describeWithTools("lifecycle: plan in one checkout, apply in another; one input 
   });
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     account = await emulatedAccount(emulator, ACCOUNT, REGION);
     instance = await account.createInstance();
     keys = [await account.createKmsKey(), await account.createKmsKey()];
-  });
-
-  afterAll(async () => {
-    await emulator?.stop();
   });
 
   it("applies in checkout B the plan file made in checkout A", async () => {

@@ -7,7 +7,7 @@ import { anyTarget, deployRolePolicy, deployRoleStatements, scopeOf, withoutStat
 import type { ResolvedRollout } from "../../modules/rollout";
 import { assumeAccount } from "../emulator/aws-fixtures";
 import { v2CampaignInput } from "../emulator/campaigns-v2-fixtures";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { createPipeline, enforceIam, setDeployPolicy, type PipelineUser } from "../support/iam-enforcement";
@@ -42,6 +42,7 @@ const outputOf = (r: TerraformResult) => `${r.stdout}\n${r.stderr}`;
  * step that needs it, run with that statement removed, fails with AccessDenied.
  */
 describeWithTools("lifecycle: least privilege, proven under IAM enforcement", terraformAndEmulator, () => {
+  const running = useEmulator();
   let emulator: Emulator;
   let ws: LifecycleWorkspace;
   let rollout: ResolvedRollout;
@@ -65,7 +66,7 @@ describeWithTools("lifecycle: least privilege, proven under IAM enforcement", te
   const destroy = (account: string) => asPipeline(account, ["destroy", "-auto-approve"]);
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     await enforceIam(emulator, false);
     for (const account of [BASELINE, ...PROVABLE.map(caseAccount)]) {
       const fixtures = await emulatedAccount(emulator, account, REGION);
@@ -78,10 +79,6 @@ describeWithTools("lifecycle: least privilege, proven under IAM enforcement", te
       targets: [...targets].map(([account, t]) => ({ account, region: REGION, instances: [{ id: t.instanceId }] })),
     });
     for (const account of targets.keys()) await ws.init(stackOf(account));
-  });
-
-  afterAll(async () => {
-    await emulator?.stop();
   });
 
   it("applies, re-plans and destroys (hooks and campaigns included) holding only the generated policy", async () => {

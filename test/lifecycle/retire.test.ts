@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GetConnectInstanceConfigCommand, ListCampaignsCommand, ResourceNotFoundException } from "@aws-sdk/client-connectcampaigns";
 import { reviewStack, type PlanDocument } from "../../modules/review";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
@@ -19,6 +19,7 @@ const STACK = `campaigns-${ACCOUNT}-${REGION}`;
  * campaigns deleted, instance offboarded). Then the whole target retired: the role goes too.
  */
 describeWithTools("lifecycle: removing instances and targets, plainly and retired", terraformAndEmulator, () => {
+  const running = useEmulator();
   let emulator: Emulator;
   let account: EmulatedAccount;
   let ws: LifecycleWorkspace;
@@ -53,7 +54,7 @@ describeWithTools("lifecycle: removing instances and targets, plainly and retire
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     account = await emulatedAccount(emulator, ACCOUNT, REGION);
     for (const key of Object.keys(instance) as (keyof typeof instance)[]) instance[key] = await account.createInstance();
     ws = new LifecycleWorkspace(emulator, "retire");
@@ -61,10 +62,6 @@ describeWithTools("lifecycle: removing instances and targets, plainly and retire
     await ws.init(STACK);
     expectOk(await ws.apply(STACK), `apply ${STACK}`);
     for (const [key, id] of Object.entries(instance)) campaigns[key] = await account.createCampaigns(id, 2, key);
-  });
-
-  afterAll(async () => {
-    await emulator?.stop();
   });
 
   it("plain removal: the hooks do not run (campaigns left, still onboarded) and the review says so, high", async () => {

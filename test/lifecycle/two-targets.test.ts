@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { DescribeCampaignCommand, GetConnectInstanceConfigCommand, ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
 import { serializeCampaign } from "../../modules/hook-runtime";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, EmulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
@@ -17,6 +17,7 @@ const ROLE_PATH = "/aws-service-role/connect-campaigns.amazonaws.com/";
  * once without.
  */
 describeWithTools("lifecycle: apply, re-plan and destroy two targets with real Terraform", terraformAndEmulator, () => {
+  const running = useEmulator();
   let emulator: Emulator;
   let ws: LifecycleWorkspace;
   let allowed: EmulatedAccount;
@@ -26,7 +27,7 @@ describeWithTools("lifecycle: apply, re-plan and destroy two targets with real T
   const stack = { allowed: "campaigns-111111111111-us-east-1", guarded: "campaigns-222222222222-eu-west-2" };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     [allowed, guarded] = await Promise.all([emulatedAccount(emulator, "111111111111", "us-east-1"), emulatedAccount(emulator, "222222222222", "eu-west-2")]);
     instance.allowed = await allowed.createInstance();
     instance.guarded = await guarded.createInstance();
@@ -42,10 +43,6 @@ describeWithTools("lifecycle: apply, re-plan and destroy two targets with real T
     await Promise.all(Object.values(stack).map((id) => ws.init(id)));
     const applies = await Promise.all(Object.values(stack).map((id) => ws.apply(id)));
     applies.forEach((result, i) => expectOk(result, `apply ${Object.values(stack)[i]}`));
-  });
-
-  afterAll(async () => {
-    await emulator?.stop();
   });
 
   it("creates the role trusting connect-campaigns.amazonaws.com and reads back what IAM holds", async () => {

@@ -14,7 +14,7 @@ const ACCOUNT = "232323232323";
 const REGION = "us-west-2";
 
 /**
- * Issue 11: an instance whose campaigns were made with both APIs (v1 and today's v2), destroyed
+ * An instance whose campaigns were made with both APIs (v1 and today's v2), destroyed
  * with real Terraform: the destroy hook backs up and deletes all of them, the instance is
  * offboarded and the service-linked role goes. Before the hook knew v2, its v2 campaigns kept the
  * role in use and the destroy failed on IAM's deletion task.

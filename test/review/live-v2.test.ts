@@ -2,20 +2,16 @@
 // v1 and v2 campaigns its instance has now, through the hook runtime's dry run, over real HTTP.
 import { liveCleanups } from "../../modules/review/live";
 import type { PlanDocument } from "../../modules/review/plan-json";
-import { describeWithEmulator, startEmulator, type Emulator } from "../emulator/emulator";
+import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
 import { campaignsClient, createCampaigns, createInstance, hookInput } from "../hook-runtime/fixtures";
 import { campaignsV2Client, createV2Campaigns } from "../hook-runtime/v2-fixtures";
 
 describeWithEmulator("review --live with v2 campaigns", () => {
+  // The code under test builds its clients from the default chain, as the CLI does.
+  const running = useEmulator({ defaultChain: true });
   let emulator: Emulator;
-  const saved = { ...process.env };
   beforeAll(async () => {
-    emulator = await startEmulator();
-    Object.assign(process.env, emulator.env);
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await emulator?.stop();
+    emulator = running();
   });
 
   it("lists v1 and v2 campaigns of the instance the destroy hook will clean up", async () => {

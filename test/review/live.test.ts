@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { SAVED_PLAN_FILE } from "../../modules/review";
-import { REGION, startEmulator, type Emulator } from "../emulator/emulator";
+import { REGION, useEmulator, type Emulator } from "../emulator/emulator";
 import { emulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
 import { scratchDir } from "../support/terraform";
@@ -20,23 +20,12 @@ const BIN = path.join(__dirname, "..", "..", "bin", "connect-campaigns-iac.js");
  * `npm run plan`, which saves the plans and writes the review itself.
  */
 describeWithTools("review of fresh plans (real Terraform, emulator)", terraformAndEmulator, () => {
+  // --live reads the standard AWS environment, as in a pipeline.
+  const running = useEmulator({ defaultChain: true });
   let emulator: Emulator;
-  const saved: NodeJS.ProcessEnv = {};
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    // --live reads the standard AWS environment, as in a pipeline.
-    for (const [key, value] of Object.entries(emulator.env)) {
-      saved[key] = process.env[key];
-      process.env[key] = value;
-    }
-  });
-  afterAll(async () => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    await emulator?.stop();
+  beforeAll(() => {
+    emulator = running();
   });
 
   it("reads tfplan from the stack directory, gates on high, and lists the campaigns the hook would delete", async () => {

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFile, execFileSync } from "node:child_process";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import { type Emulator, useEmulator } from "../emulator/emulator";
 import { terraformAndEmulator } from "../support/all-tools";
 import { cli } from "../support/cli";
 import { scratchDir } from "../support/terraform";
@@ -34,15 +34,13 @@ const withPlan = (dir: string) =>
  * change touches are planned, removed ones are reported high, `--all` plans everything.
  */
 describeWithTools("plan-review: plan only what a change touches (real Terraform, emulator)", terraformAndEmulator, () => {
+  const running = useEmulator();
   let emulator: Emulator;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = running();
     env = { ...process.env, ...emulator.env };
-  });
-  afterAll(async () => {
-    await emulator?.stop();
   });
 
   it("plans exactly the one stack whose tags a 100-target PR changes, and review.md names it", async () => {
@@ -175,7 +173,7 @@ describeWithTools("plan-review: plan only what a change touches (real Terraform,
     expect(review).toContain(`| 🔴 high | \`${scaleStackId(0)}\` | role-missing |`);
     expect(review).toMatch(new RegExp(`\\| 🔴 high \\| \`${scaleStackId(2)}\` \\| not-onboarded \\| .* -replace=terraform_data\\.onboarding-`));
 
-    // Issue 10, point 5, on real plans: the review passes the fresh ones, and refuses, naming the
+    // Stale plans, on real plans: the review passes the fresh ones, and refuses, naming the
     // stack, once something that does not clean (an older synth, a test's own) rewrites a cdk.tf.json.
     const stackDirs = [0, 1, 2].map((i) => stackDirOf(dir, scaleStackId(i)));
     expect((await cli("review", "--fail-on", "high", ...stackDirs)).code).toBe(0);

@@ -37,7 +37,7 @@ function plantPlan(dir: string, id: string, planOfStack = id): string {
 }
 
 /**
- * Stale output (issue 10, point 5): a synth leaves its output directory holding exactly what it
+ * Stale output: a synth leaves its output directory holding exactly what it
  * was asked for, and the review refuses a plan that does not belong to its stack's current
  * cdk.tf.json, so `review --fail-on` never passes on the wrong plan. The synth runs main.ts as
  * `npm run synth` does (its cdktf validation needs terraform).

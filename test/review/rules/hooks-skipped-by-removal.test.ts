@@ -1,4 +1,7 @@
-import { reviewStack, type PlanDocument } from "../../modules/review";
+// hooks-skipped-by-removal: a hook or the role dropped from the config (no `removed` block) is
+// destroyed without its destroy-time hook running: high risk, and no other rule claims it runs.
+import { reviewStack, type PlanDocument } from "../../../modules/review";
+import { describeRiskRule } from "../support/rule-plans";
 
 const INSTANCE = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const CLEANUP = `terraform_data.campaign-cleanup-${INSTANCE}_cleanup_281BB56A`;
@@ -32,7 +35,7 @@ function review(reason: string | undefined, retired: string[] = []) {
   return Object.fromEntries(reviewed.changes.map((c) => [c.address, c.findings.map((f) => f.rule)]));
 }
 
-describe("hooks-skipped-by-removal", () => {
+describeRiskRule("hooks-skipped-by-removal", () => {
   const REMOVED = "delete_because_no_resource_config";
 
   it("a hook or the role dropped from the config: high, and no rule claims the hook runs", () => {
