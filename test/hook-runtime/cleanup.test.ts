@@ -196,7 +196,7 @@ describeWithEmulator("cleanup hook (bundled)", () => {
     const unknown = await runBundle(bundle, emulator, "destroy-everything", hookInput(instanceId));
     expect(unknown.code).toBe(HookExit.usage);
     expect(unknown.stderr).toBe(
-      "campaigns-hook: error: usage: campaigns-hook <onboard|offboard|cleanup>, got destroy-everything\n",
+      "campaigns-hook: error: usage: campaigns-hook <onboard|offboard|cleanup|account-guard>, got destroy-everything\n",
     );
   });
 

@@ -4,7 +4,7 @@
 // does for the provider: a call added to the hooks without its entry (or an entry no hook makes
 // any more) fails here.
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { HookExit } from "../../modules/hook-contract";
+import { HookExit, toAccountGuardInput } from "../../modules/hook-contract";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
 import { HOOK_REQUESTS, RESTORE_REQUESTS, type Where } from "../policy/requests";
 import { runBinWithEmulator } from "../support/bin";
@@ -25,7 +25,7 @@ describeWithEmulator("the hooks' AWS requests, recorded over HTTP, are the polic
     return [...new Set(log.map((r) => `${r.service}:${r.operation.replace(/^v2:/, "")}`))].sort();
   };
 
-  test("onboard (a failed first job), cleanup (v1 and v2, running ones, S3 copies), offboard; then restore", async () => {
+  test("onboard (a failed first job), the account guard, cleanup (v1 and v2, running ones, S3 copies), offboard; then restore", async () => {
     const bundle = buildBundle();
     const instanceId = await createInstance(emulator());
     const s3 = new S3Client({ endpoint: emulator().endpoint, region: REGION, forcePathStyle: true, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
@@ -40,6 +40,12 @@ describeWithEmulator("the hooks' AWS requests, recorded over HTTP, are the polic
     await createCampaigns(campaignsClient(emulator()), instanceId, 3, { running: 1 });
     await createV2Campaigns(campaignsV2Client(emulator()), instanceId, 2, { paused: 1 });
     await emulator().resetStats();
+    // The destroy's order: the account guard (every Region scanned), then cleanup, then offboard.
+    const guard = toAccountGuardInput({
+      stack: input.stack, account: ACCOUNT, region: REGION, roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/connect-campaigns.amazonaws.com/AWSServiceRoleForConnectCampaigns`,
+      regions: [REGION, "eu-west-2"], instanceIds: [instanceId], allowCampaignDeletion: true,
+    });
+    expect((await runBundle(bundle, emulator(), "account-guard", guard)).code).toBe(HookExit.ok);
     expect((await runBundle(bundle, emulator(), "cleanup", input)).code).toBe(HookExit.ok);
     expect((await runBundle(bundle, emulator(), "offboard", onboardingHookInput(instanceId))).code).toBe(HookExit.ok);
     hooks.push(...(await recorded()));
