@@ -39,7 +39,7 @@ describe("connect-campaigns-iac review", () => {
     expect(report).toMatchObject({ version: 1, risk: "high" });
     const [stack] = report.stacks;
     expect(Object.keys(stack).sort()).toEqual(["account", "changes", "counts", "drift", "findings", "formatVersion", "outputs", "region", "rereadOutputs", "risk", "source", "stack", "terraformVersion", "warnings"]);
-    expect(stack.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 4, "no-op": 0, read: 0, forget: 0 });
+    expect(stack.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 5, "no-op": 0, read: 0, forget: 0 });
     expect(Object.keys(stack.changes[0]).sort()).toEqual(["actions", "address", "attributes", "findings", "kind", "mode", "risk", "type"]);
     expect(Object.keys(stack.changes[0].findings[0]).sort()).toEqual(["reason", "risk", "rule"]);
   });

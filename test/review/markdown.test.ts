@@ -9,8 +9,8 @@ describe("Markdown report", () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toMatchSnapshot();
     expect(markdown.split("\n").filter((l) => l.startsWith("| `campaigns-"))).toEqual([
-      "| `campaigns-123456789012-us-east-1` | 123456789012 | us-east-1 | 0 | 0 | 0 | 4 | 0 | 🔴 high |",
-      "| `campaigns-123456789012-us-east-1` | 123456789012 | us-east-1 | 0 | 0 | 0 | 0 | 4 | — |",
+      "| `campaigns-123456789012-us-east-1` | 123456789012 | us-east-1 | 0 | 0 | 0 | 5 | 0 | 🔴 high |",
+      "| `campaigns-123456789012-us-east-1` | 123456789012 | us-east-1 | 0 | 0 | 0 | 0 | 5 | — |",
     ]);
     expect(markdown).toContain("Risk: **high** irreversible");
     expect(markdown).toMatch(/\| 🔴 high \| delete \| `terraform_data\.campaign-cleanup-[^`]+` \| destroy hook backs up, then deletes every campaign of instance [0-9a-f-]{36} \|/);

@@ -17,15 +17,15 @@ describe("review of real plans", () => {
   it("create: everything new is low risk; the stack is named from the hook inputs", async () => {
     const stack = await review("create");
     expect(stack).toMatchObject({ stack: "campaigns-123456789012-us-east-1", account: "123456789012", region: "us-east-1", risk: "low", formatVersion: "1.2" });
-    // The role, both hooks and the onboarding's KMS key pin.
-    expect(stack.counts).toMatchObject({ create: 4, update: 0, replace: 0, delete: 0, "no-op": 0, read: 2 });
+    // The role, both hooks, the onboarding's KMS key pin and the account guard.
+    expect(stack.counts).toMatchObject({ create: 5, update: 0, replace: 0, delete: 0, "no-op": 0, read: 2 });
     expect(stack.changes.every((c) => c.risk === "low")).toBe(true);
   });
 
   it("no-op after apply: nothing to review (the provider's null → {} drift of tags is not reported)", async () => {
     const stack = await review("no-op");
     expect(stack).toMatchObject({ risk: "none", changes: [], drift: [], outputs: [] });
-    expect(stack.counts["no-op"]).toBe(4);
+    expect(stack.counts["no-op"]).toBe(5);
   });
 
   it("destroy with deletion not allowed: role and onboarding high, the hook that will stop the destroy medium", async () => {
@@ -33,6 +33,7 @@ describe("review of real plans", () => {
     expect(stack.risk).toBe("high");
     expect(rulesOf(stack)).toEqual([
       "aws_iam_service_linked_role:campaigns-role-removed:high",
+      "terraform_data:change:low", // the account guard: it only checks (and refuses), deletes nothing
       "terraform_data:change:low", // the KMS key pin: a record, gone with the onboarding
       "terraform_data:destroy-stops-at-guard:medium",
       "terraform_data:instance-offboarded:high",
@@ -46,7 +47,7 @@ describe("review of real plans", () => {
     const [hook] = stack.changes.filter((c) => c.findings[0].rule === "campaigns-deleted-by-hook");
     expect(hook).toMatchObject({ kind: "delete", risk: "high" });
     expect(hook.findings[0].reason).toMatch(/^destroy hook backs up, then deletes every campaign of instance [0-9a-f-]{36}$/);
-    expect(stack.changes.map((c) => c.risk)).toEqual(["high", "high", "high", "low"]); // the KMS key pin last
+    expect(stack.changes.map((c) => c.risk)).toEqual(["high", "high", "high", "low", "low"]); // the account guard and the KMS key pin last
   });
 
   it("replace by a new customSuffix: the role is deleted first (high), naming the attribute that forces it", async () => {
