@@ -24,7 +24,7 @@ export function fixFor(kind: DriftKind, target: ResolvedTarget, context: FixCont
     case "role-mismatch":
       return "a role under the campaigns path that trusts other principals was not made by AWS: find who made it (CloudTrail), delete it, and apply the stack that owns the role";
     case "not-onboarded":
-      return `${replace()} (offboards, then onboards it again; the offboarding refuses while the instance holds campaigns)`;
+      return `${replace()} (onboards it again; the offboarding finds it already offboarded and keeps its campaigns)`;
     case "linked-to-other-role":
       return `${replace()} (offboards, then onboards it again, linking it to the account's campaigns role)`;
     case "kms-key-mismatch":

@@ -9,6 +9,11 @@
  * backups, and this hook holds neither the deletion guard nor the backup settings (those are the
  * cleanup hook's input). A campaign created after our listing is kept, and the role deletion
  * after us then fails naming it, rather than the campaign being lost. (v1's call has no policy.)
+ *
+ * An instance that is not onboarded any more (offboarded outside Terraform: what `drift` reports
+ * as not-onboarded, fixed with `apply -replace=` of the onboarding) has nothing to offboard: the
+ * hook deletes only a leftover onboarding job and succeeds, keeping any campaigns it still holds,
+ * so that the replacement can onboard it again.
  */
 import { HookExit, type OnboardingHookInput } from "../hook-contract";
 import { requireAccount } from "./account-guard";
@@ -29,10 +34,16 @@ export interface OffboardingResult {
 export async function runOffboarding(input: OnboardingHookInput, options: RunOptions = {}): Promise<OffboardingResult> {
   const run = openRun(input, options);
   await requireAccount(run.clients, input.account, run.scope, "offboard the instance");
+  const summary = { event: "offboard-summary", stack: input.stack, instance: input.instance_id };
+  if ((await run.api.instanceConfig(input.instance_id)) === "gone") {
+    const jobDeleted = (await run.api.deleteOnboardingJob(input.instance_id)) === "deleted";
+    run.reporter.line(`already offboarded: the instance has no campaigns config (nothing deleted; any campaigns it holds are kept), onboarding job ${jobDeleted ? "deleted" : "already gone"}`);
+    run.reporter.summary({ ...summary, refused: false, alreadyOffboarded: true, configDeleted: false, jobDeleted });
+    return { exitCode: HookExit.ok, remainingCampaigns: [], configDeleted: false, jobDeleted };
+  }
   const remaining = await listInstanceCampaigns(run.apis, input.instance_id);
   // Another instance's campaigns in the answer say nothing about this one: refuse rather than guess.
   requireOwned(remaining, { account: input.account, region: input.region, instanceId: input.instance_id }, run.scope, "ListCampaigns", "Nothing was offboarded.");
-  const summary = { event: "offboard-summary", stack: input.stack, instance: input.instance_id };
   if (remaining.length > 0) {
     run.reporter.warn(
       `refusing to offboard: the instance still has ${remaining.length} campaign(s); the cleanup hook must delete them first`,

@@ -1,6 +1,8 @@
 // The onboarding (create-time) and offboarding (destroy-time) hooks, bundled, against the emulator.
+import { DeleteConnectInstanceConfigCommand } from "@aws-sdk/client-connectcampaignsv2";
 import {
   DeleteCampaignCommand,
+  DescribeCampaignCommand,
   GetConnectInstanceConfigCommand,
   GetInstanceOnboardingJobStatusCommand,
 } from "@aws-sdk/client-connectcampaigns";
@@ -18,6 +20,7 @@ import {
   runBundle,
   summaryOf,
 } from "./fixtures";
+import { campaignsV2Client } from "./v2-fixtures";
 
 const ROLE_ARN = new RegExp(
   `^arn:aws:iam::${ACCOUNT}:role/aws-service-role/connect-campaigns\\.amazonaws\\.com/AWSServiceRoleForConnectCampaigns(_\\w+)?$`,
@@ -155,6 +158,23 @@ describeWithEmulator("onboarding and offboarding hooks (bundled)", () => {
 
     const again = await runBundle(bundle, emulator, "offboard", input);
     expect(again.code).toBe(HookExit.ok);
-    expect(summaryOf(again)).toMatchObject({ refused: false, configDeleted: false, jobDeleted: false });
+    expect(summaryOf(again)).toMatchObject({ refused: false, alreadyOffboarded: true, configDeleted: false, jobDeleted: false });
+  });
+
+  test("offboard of an instance offboarded outside Terraform keeps its campaigns and succeeds (apply -replace= can onboard it again)", async () => {
+    const client = campaignsClient(emulator);
+    const instanceId = await createInstance(emulator);
+    await runBundle(bundle, emulator, "onboard", onboardingInput(instanceId));
+    const [id] = await createCampaigns(client, instanceId, 1);
+    // Out of band, as the console does: v2 DeleteConnectInstanceConfig with RETAIN_ALL keeps the campaign.
+    await campaignsV2Client(emulator).send(new DeleteConnectInstanceConfigCommand({ connectInstanceId: instanceId, campaignDeletionPolicy: "RETAIN_ALL" }));
+
+    const run = await runBundle(bundle, emulator, "offboard", onboardingInput(instanceId));
+    expect(run.code).toBe(HookExit.ok);
+    expect(run.stdout + run.stderr).toContain("already offboarded: the instance has no campaigns config (nothing deleted; any campaigns it holds are kept)");
+    expect(summaryOf(run)).toMatchObject({ refused: false, alreadyOffboarded: true, configDeleted: false });
+    await expect(client.send(new DescribeCampaignCommand({ id }))).resolves.toMatchObject({ campaign: { id } });
+    // And the onboarding runs again on that instance.
+    expect((await runBundle(bundle, emulator, "onboard", onboardingInput(instanceId))).code).toBe(HookExit.ok);
   });
 });
