@@ -1,5 +1,7 @@
 import { Construct } from "constructs";
-import { ITerraformDependable, Token } from "cdktf";
+import { ITerraformDependable } from "cdktf";
+import { accountIdProblem, regionProblem } from "../aws-values";
+import { checkProp } from "../validation";
 import { type AccountGuardHookInput, type AccountGuardTarget, toAccountGuardInput } from "../hook-contract";
 import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../hook-construct";
 import type { CampaignCleanupHook } from "../destroy-hook";
@@ -45,7 +47,6 @@ export interface CampaignsAccountGuardProps extends CampaignsHookBaseProps {
 }
 
 const GUARD: CampaignsHookKind = { resourceId: "guard", destroyCommand: "account-guard" };
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
  * The account-wide guard before the campaigns role is deleted. The role is global to the
@@ -71,17 +72,12 @@ export class CampaignsAccountGuard extends CampaignsHook {
     const input = guardInput(props);
     super(scope, id, { ...GUARD, input, dependsOn: [props.role, ...props.cleanupHooks.map((h) => h.resource)] }, props);
     this.input = input;
-    const fail = (prop: string, problem: string): never => {
-      throw new Error(`${this.node.path}: CampaignsAccountGuardProps.${prop}: ${problem}`);
-    };
-    if (!/^\d{12}$/.test(props.account)) fail("account", `expected a 12-digit account id, got "${props.account}"`);
-    for (const [prop, region] of [["region", props.region], ...(props.regions ?? []).map((r) => ["regions", r])]) {
-      if (!REGION.test(region)) fail(prop, `expected an AWS Region name, got "${region}"`);
-    }
-    if (!Token.isUnresolved(props.roleArn) && !props.roleArn.startsWith("arn:")) fail("roleArn", `expected an IAM role ARN, got "${props.roleArn}"`);
-    for (const t of props.accountTargets ?? []) {
-      if (!REGION.test(t.region)) fail("accountTargets", `expected an AWS Region name, got "${t.region}"`);
-    }
+    // The config's own rules (modules/aws-values), the prop named as every construct names it.
+    checkProp(this, "account", props.account, accountIdProblem);
+    checkProp(this, "region", props.region, regionProblem);
+    (props.regions ?? []).forEach((region, i) => checkProp(this, `regions[${i}]`, region, regionProblem));
+    checkProp(this, "roleArn", props.roleArn, (arn) => (arn.startsWith("arn:") ? undefined : "expected an IAM role ARN"));
+    (props.accountTargets ?? []).forEach((t, i) => checkProp(this, `accountTargets[${i}].region`, t.region, regionProblem));
   }
 }
 

@@ -77,7 +77,7 @@ describe("the account guard in the stacks", () => {
   it("refuses bad props, naming the construct and the prop", () => {
     const stack = new CampaignsTargetStack(Testing.app(), parseRolloutConfig(JSON.stringify({ targets: [{ account: ACCOUNT, region: "us-east-1" }] }), "r.json", "/base").targets[0]);
     const props = { stack: "s", account: ACCOUNT, region: "us-east-1", roleArn: "arn:aws:iam::111111111111:role/x", role: stack.role!.dependable, cleanupHooks: [] };
-    expect(() => new CampaignsAccountGuard(stack, "g1", { ...props, regions: ["Mars"] })).toThrow(/g1: CampaignsAccountGuardProps\.regions: expected an AWS Region name, got "Mars"/);
-    expect(() => new CampaignsAccountGuard(stack, "g2", { ...props, account: "12" })).toThrow(/g2: CampaignsAccountGuardProps\.account: expected a 12-digit account id/);
+    expect(() => new CampaignsAccountGuard(stack, "g1", { ...props, regions: ["Mars"] })).toThrow(/g1: props\.regions\[0\]: expected an AWS Region code like us-east-1, got "Mars"/);
+    expect(() => new CampaignsAccountGuard(stack, "g2", { ...props, account: "12" })).toThrow(/g2: props\.account: expected a 12-digit AWS account id, got "12"/);
   });
 });
