@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parsePlan, reviewStack, type StackReview } from "../../../modules/review";
+import { parsePlan, reviewStack, type PlanDocument, type StackReview } from "../../../modules/review";
 import { scratchDir } from "../../support/terraform";
 
 /** Hand-written plans for the edge cases real Terraform does not produce on demand. */
@@ -49,3 +49,7 @@ export function writePlans(files: Record<string, unknown>): Record<string, strin
 
 export const FIXTURES = path.join(__dirname, "..", "fixtures");
 export const fixture = (name: string): string => path.join(FIXTURES, `${name}.json`);
+
+/** A real plan of test/review/fixtures (`terraform show -json` against the emulator), to change one thing in. */
+export type FixturePlan = PlanDocument & { resource_changes: Record<string, unknown>[] };
+export const realPlan = (name: string): FixturePlan => JSON.parse(fs.readFileSync(fixture(name), "utf8")) as FixturePlan;
