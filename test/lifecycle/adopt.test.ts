@@ -24,7 +24,7 @@ describeWithTools("lifecycle: adopt a role created out of band", terraformAndEmu
 
     const apply = await ws.apply(stack);
     expectOk(apply, "apply");
-    expect(apply.stdout).toMatch(/1 imported, 3 added, 0 changed, 0 destroyed/); // onboarding, its KMS key pin, cleanup
+    expect(apply.stdout).toMatch(/1 imported, 4 added, 0 changed, 0 destroyed/); // onboarding, its KMS key pin, cleanup, account guard
     expect(apply.stdout + apply.stderr).not.toContain("has been taken");
     expect((await ws.outputs(stack)).role_arn).toBe(existing!.Arn);
 

@@ -39,13 +39,13 @@ describeWithTools("lifecycle: cdktf deploy and cdktf destroy", terraformAndEmula
     const cdktf = (...args: string[]) => run(CDKTF, args, { cwd: project, env, maxBuffer: 64 * 1024 * 1024 });
 
     const deploy = await cdktf("deploy", "--auto-approve", "--skip-provider-lock");
-    expect(deploy.stdout).toMatch(/Apply complete! Resources: 4 added, 0 changed, 0 destroyed/); // role, onboarding, its KMS key pin, cleanup
+    expect(deploy.stdout).toMatch(/Apply complete! Resources: 5 added, 0 changed, 0 destroyed/); // role, onboarding, its KMS key pin, cleanup, account guard
     const roleName = /role_name = (\S+)/.exec(deploy.stdout)?.[1]?.replaceAll('"', "");
     expect(roleName).toBe("AWSServiceRoleForConnectCampaigns");
     await account.createCampaigns(instance, 2);
 
     const destroy = await cdktf("destroy", "--auto-approve");
-    expect(destroy.stdout).toMatch(/Destroy complete! Resources: 4 destroyed/);
+    expect(destroy.stdout).toMatch(/Destroy complete! Resources: 5 destroyed/);
     expect(fs.readdirSync(path.join(project, "campaign-backups", "777777777777", "us-east-1", instance))).toHaveLength(2);
     await expect(account.iam.send(new GetRoleCommand({ RoleName: roleName }))).rejects.toMatchObject({ name: "NoSuchEntityException" });
   });

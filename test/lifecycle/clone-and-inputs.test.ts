@@ -60,11 +60,13 @@ describeWithTools("lifecycle: plan in one checkout, apply in another; one input 
     expect((await applier.planExitCode(STACK)).code).toBe(0);
   });
 
-  it("a change of allowCampaignDeletion updates the cleanup hook only", async () => {
+  it("a change of allowCampaignDeletion updates the two hooks that read it at destroy (cleanup, account guard), never the onboarding", async () => {
     applier.synth(config({ allowCampaignDeletion: true }));
     const plan = (await applier.planJson(STACK)) as PlanDocument;
     const changed = (plan.resource_changes ?? []).filter((r) => !r.change.actions.every((a) => a === "no-op" || a === "read"));
     expect(changed.map((r) => [r.address.replace(/_[0-9A-F]{8}$/, "").replace(instance, "<instance>"), r.change.actions])).toEqual([
+      // The guard refuses up front when this stack's own campaigns could not be deleted.
+      ["terraform_data.account-guard", ["update"]],
       ["terraform_data.campaign-cleanup-<instance>_cleanup", ["update"]],
     ]);
     expectOk(await applier.tf(STACK, ["apply", "-input=false", "tfplan"]), "apply of allowCampaignDeletion");

@@ -15,7 +15,7 @@ describeWithTools("npm run demo", terraformAndEmulator, () => {
       cwd: ROOT,
       maxBuffer: 64 * 1024 * 1024,
     });
-    expect(stdout).toMatch(/Apply complete! Resources: 4 added/); // role, onboarding, its KMS key pin, cleanup
+    expect(stdout).toMatch(/Apply complete! Resources: 5 added/); // role, onboarding, its KMS key pin, cleanup, account guard
     expect(stdout).toContain("deletion not allowed): 3 campaigns");
     const backups = /destroyed; 6 backups under (\S+)/.exec(stdout)?.[1];
     expect(backups).toBeDefined();

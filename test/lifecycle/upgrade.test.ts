@@ -38,12 +38,13 @@ function withoutMetadata(value: unknown): unknown {
 /**
  * The upgrade a user makes: a stack applied with the code before `CampaignsInstance`, then
  * synthesized by today's code and planned. Its resources keep their addresses and inputs, so
- * Terraform plans no change (no hook re-run, no resource replaced or dropped without its hook).
+ * Terraform plans no change to them (no hook re-run, no resource replaced or dropped without its
+ * hook); the one addition is the account guard, which is newer than that code.
  */
 describeWithTools("lifecycle: upgrading a stack applied before CampaignsInstance", terraformAndEmulator, () => {
   const emulator = useEmulator();
 
-  it("plans no changes after re-synthesizing with the instance construct", async () => {
+  it("plans no change to any resource after re-synthesizing with the instance construct (only the account guard is added)", async () => {
     const account = await emulatedAccount(emulator(), "111111111111", "us-east-1");
     const instances = [await account.createInstance(), await account.createInstance()];
     const ws = new LifecycleWorkspace(emulator(), "upgrade");
@@ -61,8 +62,13 @@ describeWithTools("lifecycle: upgrading a stack applied before CampaignsInstance
       fs.rmSync(checkout, { recursive: true, force: true });
     }
     const before = fs.readFileSync(path.join(ws.stackDir(stack), "cdk.tf.json"), "utf8");
-    // The same resources, inputs and dependencies; only cdktf's metadata (construct paths) differs.
-    expect(withoutMetadata(JSON.parse(before).resource)).toEqual(withoutMetadata(JSON.parse(now).resource));
+    // The same resources, inputs and dependencies; only cdktf's metadata (construct paths) differs,
+    // and the account guard (newer than that code) joins.
+    const nowResources = withoutMetadata(JSON.parse(now).resource) as { terraform_data: Record<string, unknown> };
+    const guards = Object.keys(nowResources.terraform_data).filter((name) => name.startsWith("account-guard_"));
+    expect(guards).toHaveLength(1);
+    delete nowResources.terraform_data[guards[0]];
+    expect(withoutMetadata(JSON.parse(before).resource)).toEqual(nowResources);
 
     await ws.init(stack);
     expectOk(await ws.apply(stack), "apply with the earlier code");
@@ -71,8 +77,10 @@ describeWithTools("lifecycle: upgrading a stack applied before CampaignsInstance
 
     ws.synth(config);
     const plan = await ws.planExitCode(stack);
-    expect(plan.stdout).toContain("No changes.");
-    expect(plan.code).toBe(0);
+    // Only the account guard is added: no hook re-runs, nothing is replaced or dropped.
+    expect(plan.stdout).toContain(`terraform_data.${guards[0]} will be created`);
+    expect(plan.stdout).toContain("Plan: 1 to add, 0 to change, 0 to destroy.");
+    expect(plan.code).toBe(2);
     expect(await ws.stateList(stack)).toEqual(applied);
   });
 });

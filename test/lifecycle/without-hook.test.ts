@@ -38,7 +38,7 @@ describeWithTools("lifecycle: without the destroy hook, the role cannot be destr
 
     // Forget the hooks: Terraform now holds only the role, as a stack without them would.
     const hooks = (await ws.stateList(stack)).filter((address) => address.startsWith("terraform_data."));
-    expect(hooks).toHaveLength(3); // onboarding, its KMS key pin, cleanup
+    expect(hooks).toHaveLength(4); // onboarding, its KMS key pin, cleanup, account guard
     expectOk(await ws.tf(stack, ["state", "rm", ...hooks]), "state rm");
 
     const destroy = await ws.destroy(stack);
