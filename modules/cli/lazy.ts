@@ -8,7 +8,7 @@ import { CliError, ExitCodeValue } from "./exit-codes";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const load = <T>(modulePath: string): T => require(modulePath) as T;
 
-type HookRuntime = typeof import("../hook-runtime");
+type HookRuntime = typeof import("../hooks/runtime");
 
 /**
  * Runs hook-runtime code for a command. A HookFailure — already one clear line naming the stack,

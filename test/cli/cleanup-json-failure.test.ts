@@ -2,7 +2,7 @@
 // document says what was done on the first and how far the second got, and the exit code is 1.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { HookExit } from "../../modules/hook-contract";
+import { HookExit } from "../../modules/hooks/contract";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
 import { runBinWithEmulator } from "../support/bin";
 import { ACCOUNT, campaignsClient, createCampaigns, createInstance, listNames, tempDir } from "../hook-runtime/fixtures";

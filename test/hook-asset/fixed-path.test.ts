@@ -4,8 +4,8 @@ import * as path from "node:path";
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CampaignCleanupHook, CampaignsServiceLinkedRole, InstanceOnboarding } from "../../modules";
-import { CampaignsHookAsset } from "../../modules/hook-asset";
-import { HOOK_ASSET_PATH } from "../../modules/hook-contract";
+import { CampaignsHookAsset } from "../../modules/hooks/asset";
+import { HOOK_ASSET_PATH } from "../../modules/hooks/contract";
 
 const SETTINGS = {
   stack: "contact-center",

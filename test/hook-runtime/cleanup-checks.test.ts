@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { HookExit } from "../../modules/hook-contract";
+import { HookExit } from "../../modules/hooks/contract";
 import { assumeAccount } from "../emulator/aws-fixtures";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
 import { runBinWithEmulator } from "../support/bin";

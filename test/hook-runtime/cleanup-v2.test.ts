@@ -3,8 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
-import { planCleanup, restoreBackups, serializeCampaign, serializeCampaignV2 } from "../../modules/hook-runtime";
-import { HookExit } from "../../modules/hook-contract";
+import { planCleanup, restoreBackups, serializeCampaign, serializeCampaignV2 } from "../../modules/hooks/runtime";
+import { HookExit } from "../../modules/hooks/contract";
 import {
   ACCOUNT,
   buildBundle,

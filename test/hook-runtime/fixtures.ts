@@ -14,8 +14,8 @@ import {
   StartCampaignCommand,
   PauseCampaignCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import type { CleanupHookInput, HookCommand, HookInput, OnboardingHookInput } from "../../modules/hook-contract";
-import { buildHookBundle } from "../../modules/hook-asset";
+import type { CleanupHookInput, HookCommand, HookInput, OnboardingHookInput } from "../../modules/hooks/contract";
+import { buildHookBundle } from "../../modules/hooks/asset";
 import { REGION, type Emulator } from "../emulator/emulator";
 import { createConnectInstance } from "../emulator/aws-fixtures";
 

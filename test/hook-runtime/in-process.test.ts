@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { DeleteCampaignCommand } from "@aws-sdk/client-connectcampaigns";
 import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
-import { createClients, planCleanup, runCleanup, type OutputStreams } from "../../modules/hook-runtime";
-import { HookExit } from "../../modules/hook-contract";
+import { createClients, planCleanup, runCleanup, type OutputStreams } from "../../modules/hooks/runtime";
+import { HookExit } from "../../modules/hooks/contract";
 import { campaignsClient, createCampaigns, createInstance, FAST_QUOTAS, hookInput, listNames } from "./fixtures";
 
 function capture(isTTY = false): OutputStreams & { out: () => string; err: () => string } {

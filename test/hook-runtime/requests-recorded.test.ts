@@ -4,7 +4,7 @@
 // does for the provider: a call added to the hooks without its entry (or an entry no hook makes
 // any more) fails here.
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { HookExit, toAccountGuardInput } from "../../modules/hook-contract";
+import { HookExit, toAccountGuardInput } from "../../modules/hooks/contract";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
 import { HOOK_REQUESTS, RESTORE_REQUESTS, type Where } from "../policy/requests";
 import { runBinWithEmulator } from "../support/bin";

@@ -2,8 +2,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
-import { restoreBackups, type OutputStreams } from "../../modules/hook-runtime";
-import { HookExit } from "../../modules/hook-contract";
+import { restoreBackups, type OutputStreams } from "../../modules/hooks/runtime";
+import { HookExit } from "../../modules/hooks/contract";
 import {
   ACCOUNT,
   buildBundle,

@@ -2,8 +2,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
-import { serializeCampaign } from "../../modules/hook-runtime";
-import { HookExit } from "../../modules/hook-contract";
+import { serializeCampaign } from "../../modules/hooks/runtime";
+import { HookExit } from "../../modules/hooks/contract";
 import {
   ACCOUNT,
   buildBundle,

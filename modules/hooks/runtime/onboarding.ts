@@ -3,9 +3,9 @@
  * service-linked role the instance ends up using.
  */
 import type { EncryptionConfig, InstanceOnboardingJobFailureCode } from "@aws-sdk/client-connectcampaigns";
-import { HookExit, type OnboardingHookInput } from "../hook-contract";
+import { HookExit, type OnboardingHookInput } from "../contract";
 // A pure module (no cdktf): the construct and the hook judge role ARNs the same way.
-import { parseCampaignsRoleArn } from "../role/names";
+import { parseCampaignsRoleArn } from "../../role/names";
 import { requireAccount } from "./account-guard";
 import { describeScope, HookFailure, type HookExitCode } from "./errors";
 import { sleep } from "./pool";

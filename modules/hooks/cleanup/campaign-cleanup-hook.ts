@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
 import { ITerraformDependable } from "cdktf";
-import { CleanupSettings, toCleanupInput } from "../hook-contract";
-import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind, checkHookTarget } from "../hook-construct";
-import { checkProp, requireProp } from "../validation";
+import { CleanupSettings, toCleanupInput } from "../contract";
+import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind, checkHookTarget } from "../construct";
+import { checkProp, requireProp } from "../../validation";
 
 /** Properties of {@link CampaignCleanupHook}. */
 export interface CampaignCleanupHookProps extends CampaignsHookBaseProps {

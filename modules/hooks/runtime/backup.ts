@@ -24,7 +24,7 @@ import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Campaign } from "@aws-sdk/client-connectcampaigns";
 import type { CampaignApiVersion } from "./campaign-calls";
-import { BACKUP_DIR_ENV, type CleanupHookInput } from "../hook-contract";
+import { BACKUP_DIR_ENV, type CleanupHookInput } from "../contract";
 import { parseBackup, V2_BACKUP_API } from "./backup-file";
 import { awsCall, describeError, describeScope, HookFailure, type Scope } from "./errors";
 import type { HookClients } from "./clients";

@@ -6,7 +6,7 @@
  * at the wrong account, no deploy role) make the hook act there: a cleanup deleted the campaigns
  * of an instance with the same id in the other account and reported success.
  */
-import { HookExit } from "../hook-contract";
+import { HookExit } from "../contract";
 import type { HookClients } from "./clients";
 import { awsCall, describeScope, HookFailure, type Scope } from "./errors";
 

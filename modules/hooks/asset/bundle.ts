@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { HOOK_ASSET_FILE } from "../hook-contract";
-import { PACKAGE_ROOT, RUNNING_FROM_SOURCES } from "../package-root";
+import { HOOK_ASSET_FILE } from "../contract";
+import { PACKAGE_ROOT, RUNNING_FROM_SOURCES } from "../../package-root";
 
 /** The bundled hook that every stack carries (prebuilt and shipped in the package). */
 export const HOOK_BUNDLE_PATH = path.join(PACKAGE_ROOT, "dist", HOOK_ASSET_FILE);
-const HOOK_ENTRY = path.join(PACKAGE_ROOT, "modules", "hook-runtime", "main.ts");
+const HOOK_ENTRY = path.join(PACKAGE_ROOT, "modules", "hooks", "runtime", "main.ts");
 /** The project files the last build read (from esbuild's metafile), to tell when it is stale. */
 const INPUTS_FILE = `${HOOK_BUNDLE_PATH}.inputs.json`;
 /** Dependency versions change with the lock file; its mtime stands for all of node_modules. */

@@ -2,7 +2,7 @@
  * One hook command from argv and env to an exit code: what `main.ts` runs, and what a CLI can
  * call to behave exactly like Terraform's local-exec. Never throws; every failure is one line.
  */
-import { HOOK_COMMAND_KIND, HookExit, type HookCommand, type HookInput } from "../hook-contract";
+import { HOOK_COMMAND_KIND, HookExit, type HookCommand, type HookInput } from "../contract";
 import { runAccountGuard } from "./account-role-guard";
 import { runCleanup } from "./cleanup";
 import { describeError, HookFailure, type HookExitCode } from "./errors";

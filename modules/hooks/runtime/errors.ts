@@ -3,7 +3,7 @@
  * The message is built from the error's name and message only: never the request, the SDK
  * config or the environment, which may hold credentials.
  */
-import { HookExit } from "../hook-contract";
+import { HookExit } from "../contract";
 
 export type HookExitCode = (typeof HookExit)[keyof typeof HookExit];
 

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
-import { HOOK_ASSET_PATH, HOOK_INPUT_ENV, HookCommand } from "../hook-contract";
+import { HOOK_ASSET_PATH, HOOK_INPUT_ENV, HookCommand } from "../contract";
 import { ensureHookBundle } from "./bundle";
 import { LinkedFileAsset } from "./linked-file-asset";
 

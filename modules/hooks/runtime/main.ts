@@ -3,7 +3,7 @@
  * CAMPAIGNS_HOOK_INPUT. Sets the exit code (see HookExit) and lets Node exit on its own, so
  * stdout is flushed before the process ends.
  */
-import { HOOK_INPUT_ENV } from "../hook-contract";
+import { HOOK_INPUT_ENV } from "../contract";
 import { runHook } from "./run";
 
 // The SDK warns on every run that its releases after January 2027 need Node 22. This bundle pins

@@ -5,7 +5,7 @@
 import { basename, sep } from "node:path";
 import type { CreateCampaignRequest, DialerConfig, OutboundCallConfig } from "@aws-sdk/client-connectcampaigns";
 import type { CreateCampaignRequest as CreateCampaignV2Request } from "@aws-sdk/client-connectcampaignsv2";
-import { parseArn } from "../aws-values";
+import { parseArn } from "../../aws-values";
 
 /** The `api` member of a v2 backup: the v2 service model's name. */
 export const V2_BACKUP_API = "connectcampaignsv2";

@@ -1,5 +1,5 @@
 /** What every command of the hook starts from: clients, the API wrapper, the reporter. */
-import type { HookInput } from "../hook-contract";
+import type { HookInput } from "../contract";
 import type { CampaignApis } from "./campaign-listing";
 import { CampaignsApi } from "./campaigns-api";
 import { CampaignsV2Api } from "./campaigns-v2-api";

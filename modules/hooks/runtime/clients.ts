@@ -13,7 +13,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { HOOK_SESSION_PREFIX } from "../hook-contract";
+import { HOOK_SESSION_PREFIX } from "../contract";
 import { CONNECT_QUOTAS, Pacer, pacingPlugin } from "./pacing";
 import { retryStrategy } from "./retry";
 

@@ -16,8 +16,8 @@
  * campaigns setup for the AWS account" before the role; an instance linked to another campaigns
  * role (a suffixed one) does not.
  */
-import type { AccountGuardHookInput, AccountGuardTarget } from "../hook-contract";
-import { HookExit } from "../hook-contract";
+import type { AccountGuardHookInput, AccountGuardTarget } from "../contract";
+import { HookExit } from "../contract";
 import { requireAccount } from "./account-guard";
 import { campaignLabel } from "./campaign-listing";
 import { type InstanceUsage, type RegionUsage, scanAccountUsage } from "./account-usage";

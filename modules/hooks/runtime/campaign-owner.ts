@@ -5,8 +5,8 @@
  * A delete instance B's campaigns and file their backups under A. The instance comes from the
  * campaign's `connectInstanceId`; the account and Region from its ARN (which must be there).
  */
-import { HookExit } from "../hook-contract";
-import { parseArn } from "../aws-values";
+import { HookExit } from "../contract";
+import { parseArn } from "../../aws-values";
 import { CAMPAIGN_ID_PATTERN } from "./backup";
 import { describeScope, HookFailure, type Scope } from "./errors";
 

@@ -8,9 +8,9 @@ import {
   type HookInputBase,
   type HookKind,
   type OnboardingHookInput,
-} from "../hook-contract";
+} from "../contract";
 import { HookFailure } from "./errors";
-import { ACCOUNT_ID } from "../aws-values";
+import { ACCOUNT_ID } from "../../aws-values";
 
 type Check = (value: unknown) => boolean;
 const isString: Check = (v) => typeof v === "string" && v !== "";

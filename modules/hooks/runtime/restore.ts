@@ -15,7 +15,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { HookExit } from "../hook-contract";
+import { HookExit } from "../contract";
 import { requireAccount } from "./account-guard";
 import { type Backup, parseBackup } from "./backup-file";
 import type { CampaignApiVersion } from "./campaign-calls";

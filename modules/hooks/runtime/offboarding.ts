@@ -10,7 +10,7 @@
  * cleanup hook's input). A campaign created after our listing is kept, and the role deletion
  * after us then fails naming it, rather than the campaign being lost. (v1's call has no policy.)
  */
-import { HookExit, type OnboardingHookInput } from "../hook-contract";
+import { HookExit, type OnboardingHookInput } from "../contract";
 import { requireAccount } from "./account-guard";
 import { campaignLabel, listInstanceCampaigns } from "./campaign-listing";
 import { requireOwned } from "./campaign-owner";

@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
 import { ITerraformDependable, Token } from "cdktf";
-import { type AccountGuardHookInput, type AccountGuardTarget, toAccountGuardInput } from "../hook-contract";
-import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../hook-construct";
-import type { CampaignCleanupHook } from "../destroy-hook";
-import { CAMPAIGNS_REGIONS } from "../rollout/campaigns-regions";
+import { type AccountGuardHookInput, type AccountGuardTarget, toAccountGuardInput } from "../contract";
+import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind } from "../construct";
+import type { CampaignCleanupHook } from "../cleanup";
+import { CAMPAIGNS_REGIONS } from "../../rollout/campaigns-regions";
 
 /** Properties of {@link CampaignsAccountGuard}. */
 export interface CampaignsAccountGuardProps extends CampaignsHookBaseProps {

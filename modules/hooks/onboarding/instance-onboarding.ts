@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
 import { Lazy, Token } from "cdktf";
-import { KMS_KEY_CHANGE_ADVICE, onboardingTimeoutProblem, OnboardingSettings, toOnboardingInput } from "../hook-contract";
-import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind, checkHookTarget } from "../hook-construct";
-import { kmsKeyArnProblem, kmsKeyRegionProblem } from "../aws-values";
-import { checkProp, ValidationError } from "../validation";
-import type { ICampaignsServiceLinkedRole } from "../role";
-import { literal, TerraformData } from "../terraform-builtins";
+import { KMS_KEY_CHANGE_ADVICE, onboardingTimeoutProblem, OnboardingSettings, toOnboardingInput } from "../contract";
+import { CampaignsHook, CampaignsHookBaseProps, CampaignsHookKind, checkHookTarget } from "../construct";
+import { kmsKeyArnProblem, kmsKeyRegionProblem } from "../../aws-values";
+import { checkProp, ValidationError } from "../../validation";
+import type { ICampaignsServiceLinkedRole } from "../../role";
+import { literal, TerraformData } from "../../terraform-builtins";
 
 /** Properties of {@link InstanceOnboarding}. */
 export interface InstanceOnboardingProps extends CampaignsHookBaseProps {

@@ -2,7 +2,7 @@
  * The destroy-time cleanup of an instance's campaigns, v1 and v2 alike: guard, back up, stop,
  * delete, verify. Each campaign goes through the API it answers to (campaign-listing.ts).
  *
- * What is checked before anything is deleted (the README of modules/destroy-hook lists it too):
+ * What is checked before anything is deleted (the README of modules/hooks/cleanup lists it too):
  * the credentials' account (account-guard.ts); that every listed and every described campaign is
  * the instance's, in the stack's account and Region (campaign-owner.ts); and that every backup of
  * the round is on disk, flushed, and reads back as restore reads it (backup.ts). Each round backs
@@ -21,7 +21,7 @@
  * state, and a Running or Paused campaign must be stopped before it is deleted. StopCampaign
  * only for those. Listing costs one ListCampaigns per 50 campaigns per API, and at least one per API.
  */
-import { HookExit, type CleanupHookInput } from "../hook-contract";
+import { HookExit, type CleanupHookInput } from "../contract";
 import { requireAccount } from "./account-guard";
 import { backUpCampaign, backupPath, backupRoot, type BackupTarget } from "./backup";
 import { type CampaignApiVersion, type OrGone, STATE_BATCH_SIZE } from "./campaign-calls";

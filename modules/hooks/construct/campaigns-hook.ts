@@ -1,10 +1,10 @@
 import { Construct } from "constructs";
 import { ITerraformDependable, TerraformResourceLifecycle, Token } from "cdktf";
-import type { HookCommand, HookInput, HookTarget } from "../hook-contract";
-import { accountIdProblem, instanceIdProblem, regionProblem, roleArnAccount } from "../aws-values";
-import { checkProp, requireProp, ValidationError } from "../validation";
-import { CampaignsHookAsset } from "../hook-asset";
-import { addRemovedBlock, addressAt, TerraformData } from "../terraform-builtins";
+import type { HookCommand, HookInput, HookTarget } from "../contract";
+import { accountIdProblem, instanceIdProblem, regionProblem, roleArnAccount } from "../../aws-values";
+import { checkProp, requireProp, ValidationError } from "../../validation";
+import { CampaignsHookAsset } from "../asset";
+import { addRemovedBlock, addressAt, TerraformData } from "../../terraform-builtins";
 
 /** Properties every hook construct takes. */
 export interface CampaignsHookBaseProps {
