@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { gateTripped, type PlanDocument } from "../../modules/review";
+import { riskGateTripped, type PlanDocument } from "../../modules/review";
 import { fixture, resourceChange, reviewDoc } from "./support/plans";
 
 /**
@@ -18,7 +18,7 @@ describe("the gate rates what it cannot read as the worst it could be", () => {
     const stack = reviewDoc({ ...realPlan("create"), errored: true });
     expect(stack.risk).toBe("high");
     expect(stack.findings).toEqual([{ rule: "plan-errored", risk: "high", reason: expect.stringContaining("Terraform reported errors while planning") }]);
-    expect(gateTripped({ version: 1, risk: stack.risk, stacks: [stack] }, "high")).toBe(true);
+    expect(riskGateTripped({ version: 1, risk: stack.risk, stacks: [stack] }, "high")).toBe(true);
   });
 
   it("a destroy hook whose whole input is sensitive is high and says it could not read it", () => {

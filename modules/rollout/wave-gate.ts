@@ -9,7 +9,7 @@ export interface StackResult {
 }
 
 /** A step's verdict: whether the rollout may go on to the next step (or wave). */
-export interface GateVerdict {
+export interface WaveGateVerdict {
   /** The step's name (a wave's, or `<wave>#owners` / `<wave>#observers`). */
   readonly wave: string;
   readonly failureTolerance: number;
@@ -35,7 +35,7 @@ export interface GateVerdict {
  * several results failed if any of them is not a success (listed in `repeated`): which one came
  * last is not known from the files, and a gate must not pass on a failure it has read.
  */
-export function gateWave(rollout: ResolvedRollout, stepName: string, results: readonly StackResult[]): GateVerdict {
+export function gateWave(rollout: ResolvedRollout, stepName: string, results: readonly StackResult[]): WaveGateVerdict {
   // A step names the same stacks deploying or destroying: the gate needs no direction.
   const wave = findStep(rollout, stepName);
   const inWave = new Set(wave.stackIds);
