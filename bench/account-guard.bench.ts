@@ -25,7 +25,7 @@ import { createClients, scanAccountUsage, type HookClients } from "../modules/ho
 import { CAMPAIGNS_REGIONS } from "../modules/rollout";
 import { createConnectInstance } from "../test/emulator/aws-fixtures";
 import { emulatorAvailability, startEmulator, type Emulator } from "../test/emulator/emulator";
-import { ACCOUNT, buildBundle, createInstance, hookInput, runBundle } from "../test/hook-runtime/fixtures";
+import { ACCOUNT, buildBundle, createInstance, hookInput, runBundle } from "../test/hooks/runtime/fixtures";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 

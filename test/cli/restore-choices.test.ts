@@ -9,7 +9,7 @@ import { HookExit } from "../../modules/hooks/contract";
 import { assumeAccount } from "../emulator/aws-fixtures";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
 import { runBinWithEmulator } from "../support/bin";
-import { ACCOUNT, buildBundle, campaignsClient, createInstance, describe as describeCampaign, hookInput, runBundle, tempDir } from "../hook-runtime/fixtures";
+import { ACCOUNT, buildBundle, campaignsClient, createInstance, describe as describeCampaign, hookInput, runBundle, tempDir } from "../hooks/runtime/fixtures";
 
 const request = (instanceId: string, flow: string): CreateCampaignRequest => ({
   name: "recreated",

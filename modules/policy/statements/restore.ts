@@ -17,7 +17,7 @@ export function restoreStatements(scope: PolicyScope): StatementSpec[] {
       },
       step: "restore",
       source: "modules/hooks/runtime/restore.ts restoreBackups (v1 or v2 createCampaign, by the backup's api, with its tags)",
-      proof: { notEnforced: "restore is not part of apply, plan or destroy; test/hook-runtime/restore.test.ts runs it without IAM enforcement" },
+      proof: { notEnforced: "restore is not part of apply, plan or destroy; test/hooks/runtime/restore.test.ts runs it without IAM enforcement" },
     },
     {
       // A create that carries tags also needs TagResource on the new campaign (Service

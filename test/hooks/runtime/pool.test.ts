@@ -1,6 +1,6 @@
 // The worker pool stops taking work at the first failure, across the pools of one run, and
 // returns only after the calls in flight have settled.
-import { mapPool, sleep, WorkStop } from "../../modules/hooks/runtime/pool";
+import { mapPool, sleep, WorkStop } from "../../../modules/hooks/runtime/pool";
 
 describe("mapPool", () => {
   test("the first failure: no item started after it, in-flight calls settle before it is thrown", async () => {

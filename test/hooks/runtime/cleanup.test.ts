@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateBucketCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
-import { serializeCampaign } from "../../modules/hooks/runtime";
-import { HookExit } from "../../modules/hooks/contract";
+import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../../emulator/emulator";
+import { serializeCampaign } from "../../../modules/hooks/runtime";
+import { HookExit } from "../../../modules/hooks/contract";
 import {
   ACCOUNT,
   buildBundle,

@@ -1,9 +1,9 @@
 // A cleanup hook killed with SIGKILL midway finishes the job when run again, losing no backup.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
-import { serializeCampaign } from "../../modules/hooks/runtime";
-import { HookExit } from "../../modules/hooks/contract";
+import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../../emulator/emulator";
+import { serializeCampaign } from "../../../modules/hooks/runtime";
+import { HookExit } from "../../../modules/hooks/contract";
 import {
   ACCOUNT,
   buildBundle,

@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { HookExit } from "../../modules/hooks/contract";
-import { assumeAccount } from "../emulator/aws-fixtures";
-import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
-import { runBinWithEmulator } from "../support/bin";
+import { HookExit } from "../../../modules/hooks/contract";
+import { assumeAccount } from "../../emulator/aws-fixtures";
+import { describeWithEmulator, REGION, useEmulator } from "../../emulator/emulator";
+import { runBinWithEmulator } from "../../support/bin";
 import { ACCOUNT, buildBundle, campaignsClient, createCampaigns, createInstance, hookInput, listNames, onboardingHookInput, runBundle, summaryOf, tempDir } from "./fixtures";
 import { campaignsV2Client, createV2Campaigns, listV2 } from "./v2-fixtures";
 

@@ -3,10 +3,10 @@
 // Connect instance with its campaigns config; a denied Region is an error naming it.
 import { ConnectCampaignsClient, CreateCampaignCommand, StartInstanceOnboardingJobCommand } from "@aws-sdk/client-connectcampaigns";
 import { ConnectCampaignsV2Client, CreateCampaignCommand as CreateV2CampaignCommand } from "@aws-sdk/client-connectcampaignsv2";
-import { AccountScanError, createClients, scanAccountUsage, scanRegionUsage, type RegionUsage } from "../../modules/hooks/runtime";
-import { createConnectInstance, createKmsKeyArn } from "../emulator/aws-fixtures";
-import { v2CampaignInput } from "../emulator/campaigns-v2-fixtures";
-import { describeWithEmulator, useEmulator, type Emulator } from "../emulator/emulator";
+import { AccountScanError, createClients, scanAccountUsage, scanRegionUsage, type RegionUsage } from "../../../modules/hooks/runtime";
+import { createConnectInstance, createKmsKeyArn } from "../../emulator/aws-fixtures";
+import { v2CampaignInput } from "../../emulator/campaigns-v2-fixtures";
+import { describeWithEmulator, useEmulator, type Emulator } from "../../emulator/emulator";
 import { campaignRequest } from "./fixtures";
 
 const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };

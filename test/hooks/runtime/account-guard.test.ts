@@ -2,10 +2,10 @@
 // offboarding refuse (exit 3) before touching anything; the check is made after assuming the
 // deploy role, so a deploy role of the target account makes the same credentials fine.
 import { GetConnectInstanceConfigCommand, StartInstanceOnboardingJobCommand } from "@aws-sdk/client-connectcampaigns";
-import { HookExit } from "../../modules/hooks/contract";
-import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
-import { assumeAccount, type AccountCredentials } from "../emulator/aws-fixtures";
-import { emulatedAccount, type EmulatedAccount } from "../support/account";
+import { HookExit } from "../../../modules/hooks/contract";
+import { describeWithEmulator, type Emulator, useEmulator } from "../../emulator/emulator";
+import { assumeAccount, type AccountCredentials } from "../../emulator/aws-fixtures";
+import { emulatedAccount, type EmulatedAccount } from "../../support/account";
 import { buildBundle, hookInput, listNames, onboardingHookInput, runBundle } from "./fixtures";
 
 const TARGET = "666666666666";

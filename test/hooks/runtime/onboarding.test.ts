@@ -4,10 +4,10 @@ import {
   GetConnectInstanceConfigCommand,
   GetInstanceOnboardingJobStatusCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import { describeWithEmulator, REGION, type Emulator, type OnboardingFailureCode, useEmulator } from "../emulator/emulator";
-import { createKmsKeyArn } from "../emulator/aws-fixtures";
-import { FAILURE_HINTS } from "../../modules/hooks/runtime";
-import { HookExit } from "../../modules/hooks/contract";
+import { describeWithEmulator, REGION, type Emulator, type OnboardingFailureCode, useEmulator } from "../../emulator/emulator";
+import { createKmsKeyArn } from "../../emulator/aws-fixtures";
+import { FAILURE_HINTS } from "../../../modules/hooks/runtime";
+import { HookExit } from "../../../modules/hooks/contract";
 import {
   ACCOUNT,
   buildBundle,

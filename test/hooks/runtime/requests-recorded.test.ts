@@ -4,10 +4,10 @@
 // does for the provider: a call added to the hooks without its entry (or an entry no hook makes
 // any more) fails here.
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { HookExit, toAccountGuardInput } from "../../modules/hooks/contract";
-import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
-import { HOOK_REQUESTS, RESTORE_REQUESTS, type Where } from "../policy/requests";
-import { runBinWithEmulator } from "../support/bin";
+import { HookExit, toAccountGuardInput } from "../../../modules/hooks/contract";
+import { describeWithEmulator, REGION, useEmulator } from "../../emulator/emulator";
+import { HOOK_REQUESTS, RESTORE_REQUESTS, type Where } from "../../policy/requests";
+import { runBinWithEmulator } from "../../support/bin";
 import { ACCOUNT, buildBundle, campaignsClient, createCampaigns, createInstance, hookInput, onboardingHookInput, runBundle } from "./fixtures";
 import { campaignsV2Client, createV2Campaigns } from "./v2-fixtures";
 

@@ -1,12 +1,12 @@
 // The hook runtime's pure parts: pacing arithmetic, input checks, backup parsing, session names.
-import { HookExit } from "../../modules/hooks/contract";
-import { parseHookInput } from "../../modules/hooks/runtime";
-import { sessionName } from "../../modules/hooks/runtime/clients";
-import { Pacer, TokenBucket } from "../../modules/hooks/runtime/pacing";
-import { parseBackup } from "../../modules/hooks/runtime/backup-file";
-import { encryptionConfig } from "../../modules/hooks/runtime/onboarding";
-import { backupRoot } from "../../modules/hooks/runtime/backup";
-import { toCleanupInput, toOnboardingInput } from "../../modules/hooks/contract";
+import { HookExit } from "../../../modules/hooks/contract";
+import { parseHookInput } from "../../../modules/hooks/runtime";
+import { sessionName } from "../../../modules/hooks/runtime/clients";
+import { Pacer, TokenBucket } from "../../../modules/hooks/runtime/pacing";
+import { parseBackup } from "../../../modules/hooks/runtime/backup-file";
+import { encryptionConfig } from "../../../modules/hooks/runtime/onboarding";
+import { backupRoot } from "../../../modules/hooks/runtime/backup";
+import { toCleanupInput, toOnboardingInput } from "../../../modules/hooks/contract";
 import { hookInput, onboardingHookInput } from "./fixtures";
 
 describe("TokenBucket", () => {

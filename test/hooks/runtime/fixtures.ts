@@ -14,10 +14,10 @@ import {
   StartCampaignCommand,
   PauseCampaignCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import type { CleanupHookInput, HookCommand, HookInput, OnboardingHookInput } from "../../modules/hooks/contract";
-import { buildHookBundle } from "../../modules/hooks/asset";
-import { REGION, type Emulator } from "../emulator/emulator";
-import { createConnectInstance } from "../emulator/aws-fixtures";
+import type { CleanupHookInput, HookCommand, HookInput, OnboardingHookInput } from "../../../modules/hooks/contract";
+import { buildHookBundle } from "../../../modules/hooks/asset";
+import { REGION, type Emulator } from "../../emulator/emulator";
+import { createConnectInstance } from "../../emulator/aws-fixtures";
 
 export const ACCOUNT = "123456789012"; // moto's account for the emulator's test credentials
 

@@ -1,9 +1,9 @@
 // planCleanup and runCleanup called in-process (as the CLI calls them), against the emulator.
 import { existsSync } from "node:fs";
 import { DeleteCampaignCommand } from "@aws-sdk/client-connectcampaigns";
-import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
-import { createClients, planCleanup, runCleanup, type OutputStreams } from "../../modules/hooks/runtime";
-import { HookExit } from "../../modules/hooks/contract";
+import { describeWithEmulator, type Emulator, useEmulator } from "../../emulator/emulator";
+import { createClients, planCleanup, runCleanup, type OutputStreams } from "../../../modules/hooks/runtime";
+import { HookExit } from "../../../modules/hooks/contract";
 import { campaignsClient, createCampaigns, createInstance, FAST_QUOTAS, hookInput, listNames } from "./fixtures";
 
 function capture(isTTY = false): OutputStreams & { out: () => string; err: () => string } {

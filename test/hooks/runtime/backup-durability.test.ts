@@ -4,9 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { HookExit } from "../../modules/hooks/contract";
-import { emulatorAvailability, REGION, useEmulator } from "../emulator/emulator";
-import { describeWithTools } from "../support/tiers";
+import { HookExit } from "../../../modules/hooks/contract";
+import { emulatorAvailability, REGION, useEmulator } from "../../emulator/emulator";
+import { describeWithTools } from "../../support/tiers";
 import { ACCOUNT, campaignsClient, buildBundle, createCampaigns, createInstance, hookInput, listNames, runBundle, tempDir } from "./fixtures";
 
 function straceAndEmulator() {

@@ -9,8 +9,8 @@ import {
   PauseCampaignCommand,
   StartCampaignCommand,
 } from "@aws-sdk/client-connectcampaignsv2";
-import { REGION, type Emulator } from "../emulator/emulator";
-import { V2_CHANNEL_SUBTYPES, v2CampaignInput, type V2ChannelSubtype } from "../emulator/campaigns-v2-fixtures";
+import { REGION, type Emulator } from "../../emulator/emulator";
+import { V2_CHANNEL_SUBTYPES, v2CampaignInput, type V2ChannelSubtype } from "../../emulator/campaigns-v2-fixtures";
 
 export { V2_CHANNEL_SUBTYPES };
 

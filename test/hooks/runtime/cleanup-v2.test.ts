@@ -2,9 +2,9 @@
 // and run as Terraform runs them, against the emulator's v2 API over real HTTP.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
-import { planCleanup, restoreBackups, serializeCampaign, serializeCampaignV2 } from "../../modules/hooks/runtime";
-import { HookExit } from "../../modules/hooks/contract";
+import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../../emulator/emulator";
+import { planCleanup, restoreBackups, serializeCampaign, serializeCampaignV2 } from "../../../modules/hooks/runtime";
+import { HookExit } from "../../../modules/hooks/contract";
 import {
   ACCOUNT,
   buildBundle,

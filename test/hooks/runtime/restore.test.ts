@@ -1,9 +1,9 @@
 // Restoring campaigns from cleanup backups, in-process (as the CLI calls it), against the emulator.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../emulator/emulator";
-import { restoreBackups, type OutputStreams } from "../../modules/hooks/runtime";
-import { HookExit } from "../../modules/hooks/contract";
+import { describeWithEmulator, REGION, type Emulator, useEmulator } from "../../emulator/emulator";
+import { restoreBackups, type OutputStreams } from "../../../modules/hooks/runtime";
+import { HookExit } from "../../../modules/hooks/contract";
 import {
   ACCOUNT,
   buildBundle,

@@ -1,8 +1,8 @@
 // The backup file's time (`backedUpAt`) and its compatibility both ways: files written before it
 // existed still parse, and the new member never reaches CreateCampaign.
 import { join, sep } from "node:path";
-import { parseBackup } from "../../modules/hooks/runtime/backup-file";
-import { serializeCampaign, serializeCampaignV2 } from "../../modules/hooks/runtime";
+import { parseBackup } from "../../../modules/hooks/runtime/backup-file";
+import { serializeCampaign, serializeCampaignV2 } from "../../../modules/hooks/runtime";
 
 const INSTANCE = "5a1c7e2b-3f4d-4e8a-9b6c-0d1e2f3a4b5c";
 const ID = "c0ffee00-0000-4000-8000-000000000001";

@@ -3,9 +3,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CampaignCleanupHook, CampaignsServiceLinkedRole, InstanceOnboarding } from "../../modules";
-import { CampaignsHookAsset } from "../../modules/hooks/asset";
-import { HOOK_ASSET_PATH } from "../../modules/hooks/contract";
+import { CampaignCleanupHook, CampaignsServiceLinkedRole, InstanceOnboarding } from "../../../modules";
+import { CampaignsHookAsset } from "../../../modules/hooks/asset";
+import { HOOK_ASSET_PATH } from "../../../modules/hooks/contract";
 
 const SETTINGS = {
   stack: "contact-center",
