@@ -11,13 +11,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["modules/hook-runtime/**/*.ts", "modules/hook-contract/**/*.ts"],
+    files: ["modules/hooks/runtime/**/*.ts", "modules/hooks/contract/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["cdktf", "cdktf/*", "constructs", "@cdktf/*"], message: "The hook runtime runs inside terraform apply/destroy and is bundled small: no cdktf." }] }],
     },
   },
   {
-    files: ["main.ts", "modules/{role,onboarding,destroy-hook,stack,terraform-builtins,hook-asset,rollout}/**/*.ts"],
+    files: ["main.ts", "modules/{role,stack,terraform-builtins,rollout}/**/*.ts", "modules/hooks/{onboarding,cleanup,asset,construct,account-guard}/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the account guard (modules/hook-runtime/account-role-guard.ts, account-usage.ts)
+ * Benchmark of the account guard (modules/hooks/runtime/account-role-guard.ts, account-usage.ts)
  * against the emulator.
  *
  *   npx tsx bench/account-guard.bench.ts [--regions 10] [--latency-ms 40] [--repeat 3]
@@ -20,12 +20,12 @@ import { performance } from "node:perf_hooks";
 import { ConnectClient, ListInstancesCommand } from "@aws-sdk/client-connect";
 import { ConnectCampaignsClient, GetConnectInstanceConfigCommand, ListCampaignsCommand, StartInstanceOnboardingJobCommand } from "@aws-sdk/client-connectcampaigns";
 import { ConnectCampaignsV2Client, ListCampaignsCommand as ListV2CampaignsCommand } from "@aws-sdk/client-connectcampaignsv2";
-import type { AccountGuardHookInput } from "../modules/hook-contract";
-import { createClients, scanAccountUsage, type HookClients } from "../modules/hook-runtime";
+import type { AccountGuardHookInput } from "../modules/hooks/contract";
+import { createClients, scanAccountUsage, type HookClients } from "../modules/hooks/runtime";
 import { CAMPAIGNS_REGIONS } from "../modules/rollout";
 import { createConnectInstance } from "../test/emulator/aws-fixtures";
 import { emulatorAvailability, startEmulator, type Emulator } from "../test/emulator/emulator";
-import { ACCOUNT, buildBundle, createInstance, hookInput, runBundle } from "../test/hook-runtime/fixtures";
+import { ACCOUNT, buildBundle, createInstance, hookInput, runBundle } from "../test/hooks/runtime/fixtures";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 

@@ -21,7 +21,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { emulatorAvailability, startEmulator } from "../test/emulator/emulator";
-import { campaignsV2Client, createV2Campaigns } from "../test/hook-runtime/v2-fixtures";
+import { campaignsV2Client, createV2Campaigns } from "../test/hooks/runtime/v2-fixtures";
 import {
   buildBundle,
   campaignsClient,
@@ -30,7 +30,7 @@ import {
   hookInput,
   runBundle,
   summaryOf,
-} from "../test/hook-runtime/fixtures";
+} from "../test/hooks/runtime/fixtures";
 
 // The SDK clients of this process (creating campaigns) would print the Node 22 notice; the hook
 // bundle silences it the same way.

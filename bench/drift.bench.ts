@@ -18,8 +18,8 @@ import { execFile } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { CreateServiceLinkedRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { ConnectCampaignsClient, StartInstanceOnboardingJobCommand } from "@aws-sdk/client-connectcampaigns";
-import { mapPool } from "../modules/hook-runtime/pool";
-import { QUOTA_MULTIPLIER_ENV } from "../modules/hook-runtime";
+import { mapPool } from "../modules/hooks/runtime/pool";
+import { QUOTA_MULTIPLIER_ENV } from "../modules/hooks/runtime";
 import { assumeAccount } from "../test/emulator/aws-fixtures";
 import { emulatorAvailability, startEmulator, type Emulator } from "../test/emulator/emulator";
 

@@ -7,7 +7,7 @@ import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked
 import { exactlyOneRolePostconditions, roleTrustPostconditions } from "../modules/role/trust-conditions";
 import { CAMPAIGNS_ROLE_PATH, CAMPAIGNS_SERVICE_PRINCIPAL } from "../modules/role/service";
 import { stackIdFor } from "../modules/rollout/resolved";
-import { HOOK_ASSET_PATH } from "../modules/hook-contract";
+import { HOOK_ASSET_PATH } from "../modules/hooks/contract";
 import type { BenchConfig, BenchTarget } from "./scale-config";
 
 /** Where the hook would be; the floor writes no file there (it only renders the JSON). */

@@ -1,7 +1,7 @@
-import { ExitCode, ExitCodeValue } from "../hook-contract";
+import { ExitCode, ExitCodeValue } from "../hooks/contract";
 
 /**
- * Exit codes of `connect-campaigns-iac`: the project's one table (modules/hook-contract), which
+ * Exit codes of `connect-campaigns-iac`: the project's one table (modules/hooks/contract), which
  * the hook runtime exits with too.
  */
 export { ExitCode };

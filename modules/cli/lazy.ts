@@ -8,7 +8,7 @@ import { CliError, ExitCodeValue } from "./exit-codes";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const load = <T>(modulePath: string): T => require(modulePath) as T;
 
-type HookRuntime = typeof import("../hook-runtime");
+type HookRuntime = typeof import("../hooks/runtime");
 
 /**
  * Runs hook-runtime code for a command. A HookFailure — already one clear line naming the stack,
@@ -18,7 +18,7 @@ export async function withHookRuntime<T>(work: (runtime: HookRuntime) => Promise
   // The SDK warns on Node 20 that its releases after January 2027 need Node 22; this bundle pins
   // its SDK version, so the warning only clutters the output people read.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const runtime = load<HookRuntime>("../hook-runtime");
+  const runtime = load<HookRuntime>("../hooks/runtime");
   try {
     return await work(runtime);
   } catch (error) {

@@ -18,8 +18,8 @@ import {
   type ClientOverrides,
   type HookClients,
   type Scope,
-} from "../hook-runtime";
-import { HookExit } from "../hook-contract";
+} from "../hooks/runtime";
+import { HookExit } from "../hooks/contract";
 import type { ResolvedRollout, ResolvedTarget } from "../rollout/resolved";
 import type { DriftError, DriftFinding, DriftReport } from "./findings";
 import { fixFor } from "./fixes";

@@ -9,7 +9,7 @@
 import { type IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
 import { campaignsRoleName, CAMPAIGNS_ROLE_PATH, CAMPAIGNS_SERVICE_PRINCIPAL } from "../role/names";
 import type { ResolvedTarget } from "../rollout/resolved";
-import { awsCall, type Scope } from "../hook-runtime/errors";
+import { awsCall, type Scope } from "../hooks/runtime/errors";
 
 /** One campaigns role of the account. */
 export interface CampaignsRole {

@@ -15,7 +15,7 @@ import {
   type HookClients,
   type InstanceUsage,
   type Scope,
-} from "../hook-runtime";
+} from "../hooks/runtime";
 import type { CampaignCounts, OnboardedConfig } from "./instance-check";
 
 export interface TargetUsage {

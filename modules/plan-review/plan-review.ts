@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ensureHookBundle } from "../hook-asset/bundle";
+import { ensureHookBundle } from "../hooks/asset/bundle";
 import { reviewPlans, withDriftCheck } from "../review";
 import type { ReviewReport } from "../review";
 import type { DriftReport } from "../drift";

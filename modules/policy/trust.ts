@@ -4,7 +4,7 @@
  * `campaigns-hook-<stack>`), so a stray script holding the same principal shows up as denied
  * rather than as the pipeline in CloudTrail. No sts:TagSession: neither sets session tags.
  */
-import { HOOK_SESSION_PREFIX, PROVIDER_SESSION_NAME } from "../hook-contract";
+import { HOOK_SESSION_PREFIX, PROVIDER_SESSION_NAME } from "../hooks/contract";
 import { accountIdProblem, isKnownPartition, parseArn } from "../aws-values";
 import type { ConditionBlock } from "./document";
 
@@ -21,7 +21,7 @@ export interface TrustPolicyDocument {
   }[];
 }
 
-/** The hooks' session names (modules/hook-runtime/clients.ts sessionName()), as an StringLike pattern. */
+/** The hooks' session names (modules/hooks/runtime/clients.ts sessionName()), as an StringLike pattern. */
 export const HOOK_SESSION_PATTERN = `${HOOK_SESSION_PREFIX}*`;
 
 /** An IAM principal a trust policy can name: a role, a user or an account root, or an STS assumed-role session. */

@@ -23,7 +23,7 @@ function liveState(c: { readonly state: string; readonly api: string; readonly c
  * (ERR_UNSUPPORTED_DIR_IMPORT). The compiled package turns import() into this require anyway.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const hookRuntime = () => require("../hook-runtime") as typeof import("../hook-runtime");
+const hookRuntime = () => require("../hooks/runtime") as typeof import("../hooks/runtime");
 
 /** Swallows the hook runtime's own lines: the review prints its findings itself. */
 const SILENT = { write: () => true };

@@ -5,7 +5,7 @@ import { highestRisk, riskRank } from "./risk";
 import { PLAN_RULES, RISK_RULES } from "./rules";
 import { stackIdentity } from "./stack-identity";
 import { ABSENT, changedAttributes, renderShown, shownAt } from "./values";
-import { RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
+import { RETIRED_RESOURCES_OUTPUT } from "../hooks/contract";
 
 export interface StackSource {
   readonly source: string;

@@ -1,4 +1,4 @@
-import type { AccountGuardSettings, AccountGuardTarget, HookSettings } from "../hook-contract";
+import type { AccountGuardSettings, AccountGuardTarget, HookSettings } from "../hooks/contract";
 import { CAMPAIGNS_REGIONS } from "./campaigns-regions";
 import type { InstanceConfig } from "./schema";
 import { absoluteConfigPath, stackRelativeConfigPath, type ResolvedTarget } from "./resolved";

@@ -15,7 +15,7 @@ export type { RolloutDirection, RolloutStep, StepPart, StepPlanEntry } from "./s
 export { ownedRoleName, ownsRole, roleUses, usesRoleOf } from "./role-users";
 export type { RoleUse } from "./role-users";
 export type { MatrixEntry, WaveMatrix } from "./matrix";
-export { gateWave } from "./gate";
-export type { GateVerdict, StackResult } from "./gate";
+export { gateWave } from "./wave-gate";
+export type { WaveGateVerdict, StackResult } from "./wave-gate";
 export { selectTargets } from "./selection";
 export type { StackSelection } from "./selection";

@@ -4,7 +4,7 @@ import type { InstanceConfig, RoleConfig } from "./schema";
 /** The default S3 state key: one object per target. */
 export const DEFAULT_STATE_KEY = "connect-campaigns/{account}/{region}/terraform.tfstate";
 export const DEFAULT_BACKUP_DIR = "campaign-backups";
-export { DEFAULT_ONBOARDING_TIMEOUT_SECONDS } from "../hook-contract";
+export { DEFAULT_ONBOARDING_TIMEOUT_SECONDS } from "../hooks/contract";
 /** The wave every target is in when the config declares none. */
 export const DEFAULT_WAVE = "default";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ONBOARDING_TIMEOUT_BOUNDS } from "../hook-contract";
+import { ONBOARDING_TIMEOUT_BOUNDS } from "../hooks/contract";
 import { customSuffixProblem, parseCampaignsRoleArn } from "../role/names";
 import { CAMPAIGNS_REGIONS } from "./campaigns-regions";
 import { STEP_PARTS, STEP_SEPARATOR } from "./steps";

@@ -5,10 +5,10 @@ import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "c
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CampaignsServiceLinkedRole, ICampaignsServiceLinkedRole } from "../role";
 import { CampaignsInstance } from "../instance";
-import { CampaignsAccountGuard } from "../account-guard";
-import type { CampaignCleanupHook } from "../destroy-hook";
+import { CampaignsAccountGuard } from "../hooks/account-guard";
+import type { CampaignCleanupHook } from "../hooks/cleanup";
 import { addRemovedBlock, literalValues, removedAddresses, requireTerraformVersion } from "../terraform-builtins";
-import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hook-contract";
+import { PROVIDER_SESSION_NAME, RETIRED_RESOURCES_OUTPUT } from "../hooks/contract";
 import { campaignsRoleFor } from "./campaigns-role-for";
 import { accountGuardTargetsOf, hookSettingsFor, ResolvedBackend, ResolvedTarget, stackRelativeConfigPath } from "../rollout";
 

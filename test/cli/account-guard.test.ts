@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
-import { HookExit } from "../../modules/hook-contract";
+import { HookExit } from "../../modules/hooks/contract";
 import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
 import { assumeAccount, type AccountCredentials } from "../emulator/aws-fixtures";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";

@@ -2,10 +2,10 @@
 // document says what was done on the first and how far the second got, and the exit code is 1.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { HookExit } from "../../modules/hook-contract";
+import { HookExit } from "../../modules/hooks/contract";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
 import { runBinWithEmulator } from "../support/bin";
-import { ACCOUNT, campaignsClient, createCampaigns, createInstance, listNames, tempDir } from "../hook-runtime/fixtures";
+import { ACCOUNT, campaignsClient, createCampaigns, createInstance, listNames, tempDir } from "../hooks/runtime/fixtures";
 
 describeWithEmulator("cleanup --json: an AWS error on instance 2 keeps instance 1's results in the JSON (bin)", () => {
   const emulator = useEmulator();

@@ -1,6 +1,6 @@
 import { ExitCode as CliExitCode } from "../../modules/cli/exit-codes";
-import { ExitCode, HookExit } from "../../modules/hook-contract";
-import { HookFailure } from "../../modules/hook-runtime";
+import { ExitCode, HookExit } from "../../modules/hooks/contract";
+import { HookFailure } from "../../modules/hooks/runtime";
 
 describe("one exit-code table for the CLI, the synth and the hook runtime", () => {
   it("is the same object on both sides of the wall", () => {

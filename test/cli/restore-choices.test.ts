@@ -5,11 +5,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CreateCampaignCommand, DeleteCampaignCommand, type CreateCampaignRequest } from "@aws-sdk/client-connectcampaigns";
-import { HookExit } from "../../modules/hook-contract";
+import { HookExit } from "../../modules/hooks/contract";
 import { assumeAccount } from "../emulator/aws-fixtures";
 import { describeWithEmulator, REGION, useEmulator } from "../emulator/emulator";
 import { runBinWithEmulator } from "../support/bin";
-import { ACCOUNT, buildBundle, campaignsClient, createInstance, describe as describeCampaign, hookInput, runBundle, tempDir } from "../hook-runtime/fixtures";
+import { ACCOUNT, buildBundle, campaignsClient, createInstance, describe as describeCampaign, hookInput, runBundle, tempDir } from "../hooks/runtime/fixtures";
 
 const request = (instanceId: string, flow: string): CreateCampaignRequest => ({
   name: "recreated",

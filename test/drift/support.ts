@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { CreateServiceLinkedRoleCommand } from "@aws-sdk/client-iam";
 import { StartInstanceOnboardingJobCommand } from "@aws-sdk/client-connectcampaigns";
 import type { DriftReport } from "../../modules/drift";
-import { QUOTA_MULTIPLIER_ENV } from "../../modules/hook-runtime";
+import { QUOTA_MULTIPLIER_ENV } from "../../modules/hooks/runtime";
 import type { Emulator } from "../emulator/emulator";
 import type { EmulatedAccount } from "../support/account";
 import type { CliRun } from "../support/cli";

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { DescribeCampaignCommand, GetConnectInstanceConfigCommand, ListCampaignsCommand } from "@aws-sdk/client-connectcampaigns";
-import { serializeCampaign } from "../../modules/hook-runtime";
+import { serializeCampaign } from "../../modules/hooks/runtime";
 import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, EmulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
-import { HOOK_ASSET_PATH } from "../../modules/hook-contract";
+import { HOOK_ASSET_PATH } from "../../modules/hooks/contract";
 import { describeWithTools } from "../support/tiers";
 import { terraformCheck } from "../support/terraform";
 import { cdktnCheck, cdktnToolchain } from "./cdktn-toolchain";

@@ -94,7 +94,7 @@ describe("the deploy role policy without a config (any account and Region)", () 
 
   it("covers every connect-campaigns call of the hook runtime, and no other", () => {
     // v1 and v2 calls alike: both APIs sign as connect-campaigns, so their operations are one set of actions.
-    const runtime = ["campaigns-api.ts", "campaigns-v2-api.ts", "campaign-calls.ts"].map((f) => fs.readFileSync(path.join("modules/hook-runtime", f), "utf8")).join("\n");
+    const runtime = ["campaigns-api.ts", "campaigns-v2-api.ts", "campaign-calls.ts"].map((f) => fs.readFileSync(path.join("modules/hooks/runtime", f), "utf8")).join("\n");
     const called = new Set([...runtime.matchAll(/this\.(?:call|orGone)\("(\w+)"/g)].map((m) => `connect-campaigns:${m[1]}`));
     const granted = new Set(deployRolePolicy(anyTarget(), { restore: true }).Statement.flatMap((s) => s.Action).filter((a) => a.startsWith("connect-campaigns:")));
     granted.delete("connect-campaigns:TagResource"); // CreateCampaign with tags: not a call of its own

@@ -143,7 +143,7 @@ export const PROVIDER_REQUESTS: readonly RequestSpec[] = [
 
 /**
  * `drift` and `plan-review --all` (modules/drift, with the account scan of
- * modules/hook-runtime/account-usage.ts), acting as the deploy role: read calls only.
+ * modules/hooks/runtime/account-usage.ts), acting as the deploy role: read calls only.
  */
 export const DRIFT_REQUESTS: readonly RequestSpec[] = [
   { caller: "drift: account check before reading", request: (w) => on(w, "sts:GetCallerIdentity", "*") },
@@ -155,7 +155,7 @@ export const DRIFT_REQUESTS: readonly RequestSpec[] = [
 ];
 
 /**
- * The hooks (modules/hook-runtime), acting as the deploy role, and what the onboarding job does
+ * The hooks (modules/hooks/runtime), acting as the deploy role, and what the onboarding job does
  * as the caller. The connect-campaigns instance actions take no resource type (checked by the
  * test), so they cannot be narrowed to an instance and have no near miss.
  */
@@ -240,7 +240,7 @@ function keyNearMisses(w: Where, action: string, context: AwsRequest["context"])
   ];
 }
 
-/** `restore` (modules/hook-runtime/restore.ts): `policy --restore`. */
+/** `restore` (modules/hooks/runtime/restore.ts): `policy --restore`. */
 export const RESTORE_REQUESTS: readonly RequestSpec[] = [
   { caller: "restore.ts: names that exist (ListCampaigns)", request: (w) => on(w, "connect-campaigns:ListCampaigns", "*") },
   {

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { sessionName } from "../../modules/hook-runtime/clients";
+import { sessionName } from "../../modules/hooks/runtime/clients";
 import { deployRoleTrustPolicy, HOOK_SESSION_PATTERN, PROVIDER_SESSION_NAME, TrustPrincipalError } from "../../modules/policy";
 import { Testing } from "cdktf";
 import { parseRolloutConfig } from "../../modules/rollout";

@@ -91,7 +91,7 @@ describe("review without --live", () => {
   it("never loads the AWS SDK (nor the hook runtime)", () => {
     const script = `require("tsx/cjs"); require(${JSON.stringify(require.resolve("../../modules/cli/main.ts"))})
       .runCli(["review", "--json", ${JSON.stringify(fixture("destroy-allowed"))}])
-      .then(() => process.stderr.write("LOADED " + Object.keys(require.cache).filter((m) => /@aws-sdk|hook-runtime/.test(m)).length));`;
+      .then(() => process.stderr.write("LOADED " + Object.keys(require.cache).filter((m) => /@aws-sdk|hooks.runtime/.test(m)).length));`;
     const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", cwd: path.join(__dirname, "..", "..") });
     expect(result.stderr).toContain("LOADED 0");
   });

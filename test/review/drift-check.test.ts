@@ -1,6 +1,6 @@
 // Issue 17: plan-review --all puts the drift check into the review, where --fail-on counts it.
 import { DRIFT_KINDS, type DriftReport } from "../../modules/drift/findings";
-import { DRIFT_RISK, gateTripped, renderMarkdown, withDriftCheck, type ReviewReport } from "../../modules/review";
+import { DRIFT_RISK, riskGateTripped, renderMarkdown, withDriftCheck, type ReviewReport } from "../../modules/review";
 
 const EMPTY: ReviewReport = { version: 1, risk: "none", stacks: [] };
 const where = { stack: "campaigns-111111111111-us-east-1", account: "111111111111", region: "us-east-1" };
@@ -15,8 +15,8 @@ describe("the drift check in the review", () => {
   it.each(DRIFT_KINDS)("--fail-on counts a %s finding at its risk", (kind) => {
     const report = withDriftCheck(EMPTY, drift({ findings: [{ ...where, kind, message: "m", fix: "f" }] }));
     expect(report.risk).toBe(DRIFT_RISK[kind]);
-    expect(gateTripped(report, "medium")).toBe(true);
-    expect(gateTripped(report, "high")).toBe(DRIFT_RISK[kind] === "high");
+    expect(riskGateTripped(report, "medium")).toBe(true);
+    expect(riskGateTripped(report, "high")).toBe(DRIFT_RISK[kind] === "high");
   });
 
   it("a stack that could not be checked is high (a gate never passes on a check that did not run)", () => {

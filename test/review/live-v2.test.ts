@@ -3,8 +3,8 @@
 import { liveCleanups } from "../../modules/review/live";
 import type { PlanDocument } from "../../modules/review/plan-json";
 import { describeWithEmulator, type Emulator, useEmulator } from "../emulator/emulator";
-import { campaignsClient, createCampaigns, createInstance, hookInput } from "../hook-runtime/fixtures";
-import { campaignsV2Client, createV2Campaigns } from "../hook-runtime/v2-fixtures";
+import { campaignsClient, createCampaigns, createInstance, hookInput } from "../hooks/runtime/fixtures";
+import { campaignsV2Client, createV2Campaigns } from "../hooks/runtime/v2-fixtures";
 
 describeWithEmulator("review --live with v2 campaigns", () => {
   // The code under test builds its clients from the default chain, as the CLI does.

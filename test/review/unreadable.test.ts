@@ -1,4 +1,4 @@
-import { gateTripped } from "../../modules/review";
+import { riskGateTripped } from "../../modules/review";
 import { realPlan, reviewDoc } from "./support/plans";
 
 /**
@@ -16,7 +16,7 @@ describe("the gate rates what it cannot read as the worst it could be", () => {
     const stack = reviewDoc({ ...realPlan("create"), errored: true });
     expect(stack.risk).toBe("high");
     expect(stack.findings).toEqual([{ rule: "plan-errored", risk: "high", reason: expect.stringContaining("Terraform reported errors while planning") }]);
-    expect(gateTripped({ version: 1, risk: stack.risk, stacks: [stack] }, "high")).toBe(true);
+    expect(riskGateTripped({ version: 1, risk: stack.risk, stacks: [stack] }, "high")).toBe(true);
   });
 
   it("a destroy hook whose allow_campaign_deletion alone is sensitive is rated as allowed (high), not as stopping at the guard", () => {

@@ -2,7 +2,7 @@
 // adopt, a retired target's removed blocks), destroyed before every cleanup hook and the role,
 // with the account's other targets and every Region to scan in its input.
 import { Testing } from "cdktf";
-import { CampaignsAccountGuard } from "../../modules/account-guard";
+import { CampaignsAccountGuard } from "../../modules/hooks/account-guard";
 import { parseRolloutConfig } from "../../modules/rollout";
 import { CampaignsTargetStack } from "../../modules/stack";
 import { CAMPAIGNS_REGIONS } from "../../modules/rollout";

@@ -3,8 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseRolloutConfig } from "../../modules/rollout";
 import { buildApp } from "../../modules/stack";
-import { HOOK_BUNDLE_PATH } from "../../modules/hook-asset";
-import { HOOK_ASSET_PATH } from "../../modules/hook-contract";
+import { HOOK_BUNDLE_PATH } from "../../modules/hooks/asset";
+import { HOOK_ASSET_PATH } from "../../modules/hooks/contract";
 
 /** The fixed path every stack carries the hook at, which the stacks' commands name. */
 const STABLE_HOOK_PATH = path.join(...HOOK_ASSET_PATH.split("/"));

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import type { Emulator } from "../emulator/emulator";
-import { FAST_QUOTAS } from "../hook-runtime/fixtures";
+import { FAST_QUOTAS } from "../hooks/runtime/fixtures";
 import type { CliRun } from "./cli";
 
 /** The CLI as a user runs it from a checkout: `bin/connect-campaigns-iac.js`, in its own process. */

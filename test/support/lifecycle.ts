@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { QUOTA_MULTIPLIER_ENV } from "../../modules/hook-runtime";
+import { QUOTA_MULTIPLIER_ENV } from "../../modules/hooks/runtime";
 import { loadRolloutConfig, ResolvedRollout, stackIdFor } from "../../modules/rollout";
 import { buildApp } from "../../modules/stack";
 import type { Emulator } from "../emulator/emulator";

@@ -1,4 +1,4 @@
-import { buildHookBundle } from "../../hook-asset";
+import { buildHookBundle } from "../../hooks/asset";
 
 /** `bundle-hook`: rebuilds dist/campaigns-hook.cjs (synth also does this when it is stale). */
 export function bundleHookCommand(options: { json?: boolean }): void {

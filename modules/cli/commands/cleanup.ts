@@ -1,4 +1,4 @@
-import { toAccountGuardInput, toCleanupInput } from "../../hook-contract";
+import { toAccountGuardInput, toCleanupInput } from "../../hooks/contract";
 import { accountGuardSettingsFor, hookSettingsFor, loadRolloutConfig, selectTargets } from "../../rollout";
 import { CliError, ExitCode } from "../exit-codes";
 import { withHookRuntime } from "../lazy";

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { planReview, PlanReviewError } from "../../plan-review";
-import { gateTripped, type GateLevel } from "../../review";
+import { riskGateTripped, type RiskGateLevel } from "../../review";
 import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
 
@@ -15,7 +15,7 @@ export interface PlanReviewOptions {
   readonly stack?: string[];
   readonly wave?: string;
   /** Checked by the option's choices (a usage error, exit 64, otherwise). */
-  readonly failOn?: GateLevel;
+  readonly failOn?: RiskGateLevel;
   readonly json?: boolean;
 }
 
@@ -50,7 +50,7 @@ export async function planReviewCommand(options: PlanReviewOptions): Promise<voi
   if (failed.length > 0) throw new CliError(`plan-review: ${failed.length} stack(s) failed to plan: ${failed.map((f) => f.stack).join(", ")} (see plan.log in each)`);
   const { driftErrors } = result;
   if (driftErrors.length > 0) throw new CliError(`plan-review: the drift check failed for ${driftErrors.map((e) => e.stack).join(", ")}: ${driftErrors[0].message}`);
-  if (options.failOn && gateTripped(report, options.failOn)) {
+  if (options.failOn && riskGateTripped(report, options.failOn)) {
     log(`${report.risk}-risk changes present (--fail-on ${options.failOn})`);
     process.exitCode = ExitCode.gated;
   }

@@ -1,4 +1,4 @@
-import { gateTripped, type GateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
+import { riskGateTripped, type RiskGateLevel, PlanInputError, renderMarkdown, reviewPlans } from "../../review";
 import { CliError, ExitCode } from "../exit-codes";
 import { printJson } from "../output";
 
@@ -6,7 +6,7 @@ export interface ReviewCommandOptions {
   readonly json?: boolean;
   readonly live?: boolean;
   /** Checked by the option's choices (a usage error, exit 64, otherwise). */
-  readonly failOn?: GateLevel;
+  readonly failOn?: RiskGateLevel;
 }
 
 /** `review <plan.json | stack dir>... [--json] [--live] [--fail-on high|medium]` */
@@ -16,7 +16,7 @@ export async function reviewCommand(sources: string[], options: ReviewCommandOpt
     const report = await reviewPlans(sources, { live: options.live });
     if (options.json) printJson(report);
     else process.stdout.write(renderMarkdown(report));
-    if (gate && gateTripped(report, gate)) {
+    if (gate && riskGateTripped(report, gate)) {
       process.stderr.write(`review: ${report.risk}-risk changes present (--fail-on ${gate})\n`);
       process.exitCode = ExitCode.gated;
     }

@@ -1,5 +1,5 @@
 /**
- * The account guard (modules/hook-runtime/account-role-guard.ts, account-usage.ts): before a
+ * The account guard (modules/hooks/runtime/account-role-guard.ts, account-usage.ts): before a
  * destroy deletes the campaigns role, it reads every Region of the account — campaigns of both
  * APIs without an instance filter, the Connect instances, each instance's campaigns config.
  *
@@ -16,7 +16,7 @@ export function accountGuardStatements(_scope: PolicyScope): StatementSpec[] {
     {
       statement: { Sid: "ScanAccountForRoleUse", Effect: "Allow", Action: ["connect:ListInstances"], Resource: "*" },
       step: "destroy",
-      source: "modules/hook-runtime/account-usage.ts listInstances (the account guard, every Region of the account)",
+      source: "modules/hooks/runtime/account-usage.ts listInstances (the account guard, every Region of the account)",
       proof: "emulator",
     },
   ];

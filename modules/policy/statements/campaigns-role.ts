@@ -52,7 +52,7 @@ export function campaignsRoleStatements(scope: PolicyScope): StatementSpec[] {
         Condition: { StringEquals: { "iam:AWSServiceName": CAMPAIGNS_SERVICE_PRINCIPAL } },
       },
       step: "apply",
-      source: `aws_iam_service_linked_role create; onboarding hint IAM_ACCESS_DENIED (modules/hook-runtime/onboarding.ts); ${IAM_GUIDE}`,
+      source: `aws_iam_service_linked_role create; onboarding hint IAM_ACCESS_DENIED (modules/hooks/runtime/onboarding.ts); ${IAM_GUIDE}`,
       proof: "emulator",
     },
     {

@@ -1,5 +1,5 @@
 /**
- * The destroy-time hooks: cleanup (modules/hook-runtime/cleanup.ts, backup.ts) deletes the
+ * The destroy-time hooks: cleanup (modules/hooks/runtime/cleanup.ts, backup.ts) deletes the
  * instance's campaigns, each backed up first; offboarding (offboarding.ts) removes the
  * instance's campaigns configuration so that the role can be deleted after it.
  *
@@ -27,7 +27,7 @@ export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
       },
       step: "destroy",
       source:
-        "modules/hook-runtime/campaign-calls.ts listCampaigns, campaignStates, through v1 and v2 (cleanup, its dry run, the offboarding guard, restore)",
+        "modules/hooks/runtime/campaign-calls.ts listCampaigns, campaignStates, through v1 and v2 (cleanup, its dry run, the offboarding guard, restore)",
       proof: "emulator",
     },
     {
@@ -39,7 +39,7 @@ export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
         Resource: resources(scope.targets.map((t) => arn.campaigns(p, t))),
       },
       step: "destroy",
-      source: `modules/hook-runtime/cleanup.ts cleanUpChunk, deleteCampaign, through the campaign's API (v1 or v2); ${CAMPAIGNS_REFERENCE}`,
+      source: `modules/hooks/runtime/cleanup.ts cleanUpChunk, deleteCampaign, through the campaign's API (v1 or v2); ${CAMPAIGNS_REFERENCE}`,
       proof: "emulator",
     },
     {
@@ -51,7 +51,7 @@ export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
       },
       step: "destroy",
       source:
-        "modules/hook-runtime/offboarding.ts (v2 DeleteConnectInstanceConfig, campaignDeletionPolicy RETAIN_ALL); onboarding.ts deletes a FAILED job before retrying",
+        "modules/hooks/runtime/offboarding.ts (v2 DeleteConnectInstanceConfig, campaignDeletionPolicy RETAIN_ALL); onboarding.ts deletes a FAILED job before retrying",
       proof: "emulator",
     },
   ];
@@ -74,7 +74,7 @@ export function cleanupStatements(scope: PolicyScope): StatementSpec[] {
         Condition: { StringEquals: { "s3:ResourceAccount": owners.length === 1 ? owners[0] : owners } },
       },
       step: "destroy",
-      source: "modules/hook-runtime/backup.ts backUpCampaign (backupKey, ExpectedBucketOwner)",
+      source: "modules/hooks/runtime/backup.ts backUpCampaign (backupKey, ExpectedBucketOwner)",
       proof: { notEnforced: "the lifecycle tests keep backups on local disk; the emulator's S3 is not exercised" },
     });
   }

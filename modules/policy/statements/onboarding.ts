@@ -1,5 +1,5 @@
 /**
- * The create-time hook (modules/hook-runtime/onboarding.ts): onboarding each instance to
+ * The create-time hook (modules/hooks/runtime/onboarding.ts): onboarding each instance to
  * outbound campaigns, and what AWS checks on the caller's behalf while the job runs.
  */
 import { resources, type StatementSpec } from "../document";
@@ -28,7 +28,7 @@ export function onboardingStatements(scope: PolicyScope): StatementSpec[] {
         Resource: "*",
       },
       step: "apply",
-      source: `modules/hook-runtime/onboarding.ts (runOnboarding, onboardOnce, checkedRoleArn); ${CAMPAIGNS_REFERENCE}`,
+      source: `modules/hooks/runtime/onboarding.ts (runOnboarding, onboardOnce, checkedRoleArn); ${CAMPAIGNS_REFERENCE}`,
       proof: "emulator",
     },
     {
@@ -41,14 +41,14 @@ export function onboardingStatements(scope: PolicyScope): StatementSpec[] {
         Resource: resources(scope.targets.map((t) => arn.eventRules(scope.partition, t))),
       },
       step: "apply",
-      source: "StartInstanceOnboardingJob failure codes (EVENT_BRIDGE_ACCESS_DENIED) and the hint in modules/hook-runtime/onboarding.ts",
+      source: "StartInstanceOnboardingJob failure codes (EVENT_BRIDGE_ACCESS_DENIED) and the hint in modules/hooks/runtime/onboarding.ts",
       proof: { notEnforced: NOT_EMULATED },
     },
   ];
   const keys = scope.unscoped ? [arn.anyKmsKey(scope.partition)] : scope.targets.flatMap((t) => t.kmsKeyArns);
   if (keys.length > 0) {
     const kmsSource =
-      "StartInstanceOnboardingJob encryptionConfig and failure code KMS_ACCESS_DENIED (hint in modules/hook-runtime/onboarding.ts)";
+      "StartInstanceOnboardingJob encryptionConfig and failure code KMS_ACCESS_DENIED (hint in modules/hooks/runtime/onboarding.ts)";
     const kmsProof = { notEnforced: `${NOT_EMULATED} (moto's onboarding only checks that the key exists)` };
     specs.push(
       {

@@ -1,4 +1,4 @@
-/** `restore` (modules/hook-runtime/restore.ts): recreating deleted campaigns from their backups. */
+/** `restore` (modules/hooks/runtime/restore.ts): recreating deleted campaigns from their backups. */
 import { resources, type StatementSpec } from "../document";
 import { arn, type PolicyScope } from "../scope";
 
@@ -16,8 +16,8 @@ export function restoreStatements(scope: PolicyScope): StatementSpec[] {
         Resource: resources(scope.targets.map((t) => arn.campaigns(scope.partition, t))),
       },
       step: "restore",
-      source: "modules/hook-runtime/restore.ts restoreBackups (v1 or v2 createCampaign, by the backup's api, with its tags)",
-      proof: { notEnforced: "restore is not part of apply, plan or destroy; test/hook-runtime/restore.test.ts runs it without IAM enforcement" },
+      source: "modules/hooks/runtime/restore.ts restoreBackups (v1 or v2 createCampaign, by the backup's api, with its tags)",
+      proof: { notEnforced: "restore is not part of apply, plan or destroy; test/hooks/runtime/restore.test.ts runs it without IAM enforcement" },
     },
     {
       // A create that carries tags also needs TagResource on the new campaign (Service

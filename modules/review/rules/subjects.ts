@@ -1,4 +1,4 @@
-import type { CleanupHookInput, HookKind, OnboardingHookInput } from "../../hook-contract";
+import type { CleanupHookInput, HookKind, OnboardingHookInput } from "../../hooks/contract";
 import { CAMPAIGNS_SERVICE_PRINCIPAL } from "../../role/names";
 import { removesObject } from "../change-kind";
 import { knownAt, shownAt, type Side } from "../values";
