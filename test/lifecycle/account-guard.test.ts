@@ -5,6 +5,7 @@ import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { type Emulator, useEmulator } from "../emulator/emulator";
 import { emulatedAccount, type EmulatedAccount } from "../support/account";
 import { terraformAndEmulator } from "../support/all-tools";
+import { runBin } from "../support/bin";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
 import { describeWithTools } from "../support/tiers";
 
@@ -17,11 +18,11 @@ const stackOf = (region: string) => `campaigns-${ACCOUNT}-${region}`;
 const words = (text: string) => text.replace(new RegExp(`${stackOf(OWNER)}: `, "g"), "").replace(/\s+/g, " ");
 
 /**
- * Issue 16 with real Terraform: one account in two Regions (us-east-1 owns the role, eu-west-2
+ * With real Terraform: one account in two Regions (us-east-1 owns the role, eu-west-2
  * observes it), campaigns on both instances. Destroying the owner first is refused by the account
  * guard before anything is touched, naming eu-west-2; an instance outside the config in the
  * owner's Region is refused likewise; observer then owner deletes everything, backed up, in the
- * order guard → cleanup → offboarding → role.
+ * order guard → cleanup → offboarding → role; review --live and cleanup --dry-run name the same blocker first.
  */
 describeWithTools("lifecycle: the account guard before the role, one account in two Regions", terraformAndEmulator, () => {
   const running = useEmulator({ onboardingPolls: 0 }); // onboarding by hand (the stray instance) completes at once
@@ -78,6 +79,23 @@ describeWithTools("lifecycle: the account guard before the role, one account in 
     const state = await ws.stateList(stackOf(OWNER));
     expect(state.filter((a) => !a.startsWith("data."))).toHaveLength(5);
     expect(state.some((a) => a.startsWith("terraform_data.account-guard_"))).toBe(true);
+  });
+
+  it("review --live of the owner's destroy plan and cleanup --dry-run show the same finding before anything runs", async () => {
+    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_"))), ...ws.env } as NodeJS.ProcessEnv;
+    await ws.planJson(stackOf(OWNER), ["-destroy"]);
+    const review = await runBin(["review", "--live", "--json", "--fail-on", "high", ws.stackDir(stackOf(OWNER))], { env });
+    expect(review.code).toBe(2);
+    const [stack] = JSON.parse(review.stdout).stacks;
+    const role = stack.changes.find((c: { type: string }) => c.type === "aws_iam_service_linked_role");
+    const blocked = role.findings.find((f: { rule: string }) => f.rule === "role-deletion-blocked");
+    expect(blocked).toMatchObject({ risk: "high" });
+    expect(blocked.reason).toMatch(new RegExp(`^blocked by .*${OBSERVER}, instance ${instance.west}: 3 campaign\\(s\\)`));
+
+    const dryRun = await runBin(["cleanup", "--config", ws.configFile, "--stack", stackOf(OWNER), "--dry-run", "--json"], { cwd: ws.dir, env });
+    expect(dryRun.code).toBe(0);
+    expect(words(dryRun.stderr)).toContain(`- ${OBSERVER}, instance ${instance.west}: 3 campaign(s), onboarded — held by stack ${stackOf(OBSERVER)}: destroy it first`);
+    await expectUntouched();
   });
 
   it("an instance outside the config with campaigns in the owner's Region is refused, naming it", async () => {
