@@ -8,6 +8,7 @@ import { terraformAndEmulator } from "../support/all-tools";
 import { runBin } from "../support/bin";
 import { expectOk, LifecycleWorkspace } from "../support/lifecycle";
 import { describeWithTools } from "../support/tiers";
+import { withoutAwsVariables } from "../support/process-env";
 
 const ACCOUNT = "444444444444";
 const OWNER = "us-east-1";
@@ -82,7 +83,7 @@ describeWithTools("lifecycle: the account guard before the role, one account in 
   });
 
   it("review --live of the owner's destroy plan and cleanup --dry-run show the same finding before anything runs", async () => {
-    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_"))), ...ws.env } as NodeJS.ProcessEnv;
+    const env = { ...withoutAwsVariables(), ...ws.env };
     await ws.planJson(stackOf(OWNER), ["-destroy"]);
     const review = await runBin(["review", "--live", "--json", "--fail-on", "high", ws.stackDir(stackOf(OWNER))], { env });
     expect(review.code).toBe(2);

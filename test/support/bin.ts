@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { FAST_QUOTAS } from "../hooks/runtime/fixtures";
 import type { CliRun } from "./cli";
+import { withoutAwsVariables } from "./process-env";
 
 /** The CLI as a user runs it from a checkout: `bin/connect-campaigns-iac.js`, in its own process. */
 export const BIN = path.join(__dirname, "..", "..", "bin", "connect-campaigns-iac.js");
@@ -27,6 +28,6 @@ export function runBin(args: readonly string[], options: { readonly cwd?: string
  * and `env` on top; none of this process's AWS_* variables leaks in.
  */
 export function runBinWithEmulator(emulator: Emulator, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const parentEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_")));
+  const parentEnv = withoutAwsVariables();
   return runBin(args, { env: { ...parentEnv, ...emulator.env, ...FAST_QUOTAS, ...env } });
 }

@@ -30,3 +30,11 @@ export function useProcessEnv(): { set(vars: Readonly<Record<string, string | un
   });
   return { set: (vars) => void restores.push(setProcessEnv(vars)) };
 }
+
+/**
+ * This process's environment without its AWS_* variables: the base of a child's environment that
+ * must reach only the endpoint and credentials it is given (the emulator's), never the runner's.
+ */
+export function withoutAwsVariables(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith("AWS_")));
+}

@@ -18,6 +18,7 @@ import type { CleanupHookInput, HookCommand, HookInput, OnboardingHookInput } fr
 import { buildHookBundle } from "../../../modules/hooks/asset";
 import { REGION, type Emulator } from "../../emulator/emulator";
 import { createConnectInstance } from "../../emulator/aws-fixtures";
+import { withoutAwsVariables } from "../../support/process-env";
 
 export const ACCOUNT = "123456789012"; // moto's account for the emulator's test credentials
 
@@ -158,7 +159,7 @@ export function runBundle(
   input: HookInput,
   options: RunBundleOptions = {},
 ): Promise<HookRun> {
-  const parentEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_")));
+  const parentEnv = withoutAwsVariables();
   const [program, ...args] = [...(options.prefix ?? []), process.execPath, bundle, command];
   const child = spawn(program, args, {
     env: { ...parentEnv, ...emulator.env, ...FAST_QUOTAS, ...options.env, CAMPAIGNS_HOOK_INPUT: JSON.stringify(input) },
