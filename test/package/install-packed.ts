@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { scratchDir, terraform } from "../support/terraform";
+import { scratchDir } from "../support/terraform";
+import { validateStacks } from "../support/validate-stacks";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -102,12 +103,11 @@ export function copyConsumerSources(dir: string, transform: (text: string) => st
 /** The TypeScript compiler of this checkout (the consumer's own dev tool; not linked into its node_modules). */
 export const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
-/** `terraform init -backend=false` and `validate` of each named stack directory; each must be valid. */
+/** `terraform init -backend=false` and `validate` of the named stack directories (batched: {@link validateStacks}); each must be valid. */
 export async function expectValid(stacks: readonly (readonly [string, string])[]): Promise<void> {
+  const { results } = validateStacks(stacks.map(([, dir]) => dir));
   for (const [name, dir] of stacks) {
-    const init = await terraform(dir, ["init", "-backend=false", "-input=false"]);
-    expect([name, init.code, init.stderr]).toEqual([name, 0, ""]);
-    const validate = await terraform(dir, ["validate", "-json"]);
-    expect([name, JSON.parse(validate.stdout)]).toMatchObject([name, { valid: true, error_count: 0 }]);
+    const result = await results.get(dir)!;
+    expect([name, result.init.code, result.init.stderr, result.errors]).toEqual([name, 0, "", []]);
   }
 }
