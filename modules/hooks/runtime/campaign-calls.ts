@@ -2,8 +2,8 @@
  * What the v1 (`connect-campaigns`, 2021-01-30) and v2 (`connectcampaignsv2`, 2024-04-23) APIs
  * have in common: list an instance's campaigns, read their states in batches of 25, stop, delete,
  * describe, create. The requests and answers of these six have the same shape in both models, so
- * one implementation serves both; each API's class only says which of its SDK's commands sends
- * each operation ({@link CampaignOperations}), typed by its own client.
+ * one implementation serves both; each API's class only hands over its SDK's six command classes
+ * ({@link campaignOperations}), whose types are checked against the shapes here.
  *
  * Every call is wrapped so that a failure names the stack, instance, API, operation and subject,
  * and "not found" answers become values instead of errors.
@@ -54,10 +54,7 @@ export interface ListRequest {
   readonly nextToken?: string;
 }
 
-/**
- * The SDK calls behind {@link CampaignCalls}: each API sends them with its own command classes
- * (`(input) => client.send(new ListCampaignsCommand(input))`), so the SDK's own types check each.
- */
+/** The SDK calls behind {@link CampaignCalls}, built by {@link campaignOperations}. */
 export interface CampaignOperations<Summary, State, Campaign, CreateRequest> {
   list(input: ListRequest): Promise<ListPage<Summary>>;
   stateBatch(input: { campaignIds: string[] }): Promise<StateBatch<State>>;
@@ -65,6 +62,47 @@ export interface CampaignOperations<Summary, State, Campaign, CreateRequest> {
   delete(input: { id: string }): Promise<unknown>;
   describe(input: { id: string }): Promise<{ readonly campaign?: Campaign }>;
   create(input: CreateRequest): Promise<{ readonly id?: string }>;
+}
+
+/**
+ * An SDK command class (`ListCampaignsCommand`) taking `Input`, whose answer is an `Output`: the
+ * SDK's own types are checked against it, structurally (a command's middleware resolves to a
+ * handler of its output), so nothing here imports either SDK.
+ */
+type CommandClass<Input, Output> = new (input: Input) => { resolveMiddleware(...args: never[]): (args: never) => Promise<{ readonly output: Output }> };
+
+/** The six command classes of one SDK, by the names both SDKs give them. */
+export interface CampaignCommands<Summary, State, Campaign, CreateRequest> {
+  readonly ListCampaignsCommand: CommandClass<ListRequest, ListPage<Summary>>;
+  readonly GetCampaignStateBatchCommand: CommandClass<{ campaignIds: string[] }, StateBatch<State>>;
+  readonly StopCampaignCommand: CommandClass<{ id: string }, unknown>;
+  readonly DeleteCampaignCommand: CommandClass<{ id: string }, unknown>;
+  readonly DescribeCampaignCommand: CommandClass<{ id: string }, { readonly campaign?: Campaign }>;
+  readonly CreateCampaignCommand: CommandClass<CreateRequest, { readonly id?: string }>;
+}
+
+/** A client of either SDK: `send(new XCommand(input))` answers that command's output. */
+export interface CommandSender {
+  send(command: object): Promise<unknown>;
+}
+
+/** The operations of {@link CampaignCalls}, each sent through `client` with its SDK's command class. */
+export function campaignOperations<Summary, State, Campaign, CreateRequest>(
+  client: CommandSender,
+  commands: CampaignCommands<Summary, State, Campaign, CreateRequest>,
+): CampaignOperations<Summary, State, Campaign, CreateRequest> {
+  const sent =
+    <Input, Output>(Class: CommandClass<Input, Output>) =>
+    (input: Input) =>
+      client.send(new Class(input)) as Promise<Output>;
+  return {
+    list: sent(commands.ListCampaignsCommand),
+    stateBatch: sent(commands.GetCampaignStateBatchCommand),
+    stop: sent(commands.StopCampaignCommand),
+    delete: sent(commands.DeleteCampaignCommand),
+    describe: sent(commands.DescribeCampaignCommand),
+    create: sent(commands.CreateCampaignCommand),
+  };
 }
 
 export class CampaignCalls<

@@ -23,7 +23,7 @@ import {
   StartInstanceOnboardingJobCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaigns";
-import { CampaignCalls, type OrGone } from "./campaign-calls";
+import { CampaignCalls, campaignOperations, type OrGone } from "./campaign-calls";
 import type { Scope } from "./errors";
 
 export { STATE_BATCH_SIZE, type OrGone } from "./campaign-calls";
@@ -34,18 +34,8 @@ export class CampaignsApi extends CampaignCalls<CampaignSummary, CampaignState, 
     readonly client: ConnectCampaignsClient,
     scope: Scope,
   ) {
-    super(
-      {
-        list: (input) => client.send(new ListCampaignsCommand(input)),
-        stateBatch: (input) => client.send(new GetCampaignStateBatchCommand(input)),
-        stop: (input) => client.send(new StopCampaignCommand(input)),
-        delete: (input) => client.send(new DeleteCampaignCommand(input)),
-        describe: (input) => client.send(new DescribeCampaignCommand(input)),
-        create: (input) => client.send(new CreateCampaignCommand(input)),
-      },
-      scope,
-      "v1",
-    );
+    const commands = { ListCampaignsCommand, GetCampaignStateBatchCommand, StopCampaignCommand, DeleteCampaignCommand, DescribeCampaignCommand, CreateCampaignCommand };
+    super(campaignOperations(client, commands), scope, "v1");
   }
 
   async instanceConfig(instanceId: string): Promise<OrGone<InstanceConfig>> {

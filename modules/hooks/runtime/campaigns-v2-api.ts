@@ -18,7 +18,7 @@ import {
   ListCampaignsCommand,
   StopCampaignCommand,
 } from "@aws-sdk/client-connectcampaignsv2";
-import { CampaignCalls, type OrGone } from "./campaign-calls";
+import { CampaignCalls, campaignOperations, type OrGone } from "./campaign-calls";
 import type { Scope } from "./errors";
 
 export type { Campaign as CampaignV2, CampaignSummary as CampaignSummaryV2, CreateCampaignRequest as CreateCampaignV2Request };
@@ -28,19 +28,9 @@ export class CampaignsV2Api extends CampaignCalls<CampaignSummary, CampaignState
     readonly client: ConnectCampaignsV2Client,
     scope: Scope,
   ) {
-    // The same operations as v1's (campaign-calls.ts), sent with this SDK's commands.
-    super(
-      {
-        list: (input) => client.send(new ListCampaignsCommand(input)),
-        stateBatch: (input) => client.send(new GetCampaignStateBatchCommand(input)),
-        stop: (input) => client.send(new StopCampaignCommand(input)),
-        delete: (input) => client.send(new DeleteCampaignCommand(input)),
-        describe: (input) => client.send(new DescribeCampaignCommand(input)),
-        create: (input) => client.send(new CreateCampaignCommand(input)),
-      },
-      scope,
-      "v2",
-    );
+    // The same operations as v1's (campaign-calls.ts), sent with this SDK's command classes.
+    const commands = { ListCampaignsCommand, GetCampaignStateBatchCommand, StopCampaignCommand, DeleteCampaignCommand, DescribeCampaignCommand, CreateCampaignCommand };
+    super(campaignOperations(client, commands), scope, "v2");
   }
 
   /**
