@@ -13,6 +13,11 @@ export { riskGateTripped } from "./risk-gate";
 export { DRIFT_RISK, withDriftCheck } from "./drift-check";
 export type { ReviewDriftCheck } from "./drift-check";
 export type { RiskGateLevel } from "./risk-gate";
+// The names before the gates got a word each (0.1.0), kept so code written against them still compiles.
+/** @deprecated renamed {@link riskGateTripped} */
+export { riskGateTripped as gateTripped } from "./risk-gate";
+/** @deprecated renamed {@link RiskGateLevel} */
+export type { RiskGateLevel as GateLevel } from "./risk-gate";
 export { RISK_RULES } from "./rules";
 export type { RiskRule, RuleSubject } from "./rules";
 export { RISK_MEANING } from "./risk";

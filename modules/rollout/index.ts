@@ -17,5 +17,7 @@ export type { RoleUse } from "./role-users";
 export type { MatrixEntry, WaveMatrix } from "./matrix";
 export { gateWave } from "./wave-gate";
 export type { WaveGateVerdict, StackResult } from "./wave-gate";
+/** @deprecated renamed {@link WaveGateVerdict} (the names before the gates got a word each, 0.1.0) */
+export type { WaveGateVerdict as GateVerdict } from "./wave-gate";
 export { selectTargets } from "./selection";
 export type { StackSelection } from "./selection";
