@@ -33,7 +33,8 @@ export interface ValidationBatch {
  * module's backend, with a warning); import blocks are allowed in a root only, so a stack holding
  * them (adopt mode) is validated on its own. -backend=false: S3 backends would reach AWS at init.
  *
- * Resolves each directory's result; a diagnostic naming no file counts against every stack of the root.
+ * Resolves each directory's result; a diagnostic of the root's own file, or naming no file, counts
+ * against every stack of the root.
  */
 export function validateStacks(dirs: readonly string[]): { batch: ValidationBatch; results: Map<string, Promise<StackValidation>> } {
   const holdsImports = (dir: string) => "import" in (JSON.parse(fs.readFileSync(path.join(dir, "cdk.tf.json"), "utf8")) as object);
@@ -77,10 +78,16 @@ async function validate(dir: string): Promise<RootValidation> {
   return { init, failure: !report.valid && !hasError ? "terraform validate: not valid, with no error diagnostic" : undefined, diagnostics: report.diagnostics };
 }
 
-/** A stack's part of a report: all of it for a root of its own, else its module's diagnostics and those naming no file. */
+const MODULES_DIR = path.join(".terraform", "modules") + path.sep;
+
+/**
+ * A stack's part of a report: all of it for a root of its own; else its module's diagnostics, and
+ * those of the root's own file or naming no file (they may be anyone's).
+ */
 function ofModule(report: RootValidation, key: string | undefined): StackValidation {
-  const prefix = key === undefined ? undefined : path.join(".terraform", "modules", key) + path.sep;
-  const own = report.diagnostics.filter((d) => prefix === undefined || !d.range || d.range.filename.startsWith(prefix));
+  const prefix = key === undefined ? undefined : `${MODULES_DIR}${key}${path.sep}`;
+  const isOwn = (d: Diagnostic) => prefix === undefined || !d.range || !d.range.filename.startsWith(MODULES_DIR) || d.range.filename.startsWith(prefix);
+  const own = report.diagnostics.filter(isOwn);
   const errors = own.filter((d) => d.severity === "error").map((d) => `${d.summary}: ${d.detail ?? ""}`);
   return { init: report.init, errors: report.failure ? [report.failure, ...errors] : errors };
 }
