@@ -60,22 +60,43 @@ export function campaignRequest(instanceId: string, index: number): CreateCampai
   };
 }
 
-/** Creates `count` campaigns; the first `running` are started, the next `paused` started and paused. */
-export async function createCampaigns(
-  client: ConnectCampaignsClient,
-  instanceId: string,
+/** Which of `count` campaigns to start: the first `running`, then the next `paused` started and paused. */
+export interface StartedCampaigns {
+  readonly running?: number;
+  readonly paused?: number;
+}
+
+/**
+ * Creates `count` campaigns with either API's calls (`create(i)` answers the new id) and starts
+ * and pauses them as `started` says; returns their ids in order.
+ */
+export async function createCampaignsWith(
+  calls: { create(index: number): Promise<string | undefined>; start(id: string): Promise<unknown>; pause(id: string): Promise<unknown> },
   count: number,
-  { running = 0, paused = 0 } = {},
+  { running = 0, paused = 0 }: StartedCampaigns,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const { id } = await client.send(new CreateCampaignCommand(campaignRequest(instanceId, i)));
-    if (!id) throw new Error("CreateCampaign returned no id");
-    if (i < running + paused) await client.send(new StartCampaignCommand({ id }));
-    if (i >= running && i < running + paused) await client.send(new PauseCampaignCommand({ id }));
+    const id = await calls.create(i);
+    if (!id) throw new Error(`CreateCampaign ${i} returned no id`);
+    if (i < running + paused) await calls.start(id);
+    if (i >= running && i < running + paused) await calls.pause(id);
     ids.push(id);
   }
   return ids;
+}
+
+/** Creates `count` v1 campaigns; the first `running` are started, the next `paused` started and paused. */
+export function createCampaigns(client: ConnectCampaignsClient, instanceId: string, count: number, started: StartedCampaigns = {}): Promise<string[]> {
+  return createCampaignsWith(
+    {
+      create: async (i) => (await client.send(new CreateCampaignCommand(campaignRequest(instanceId, i)))).id,
+      start: (id) => client.send(new StartCampaignCommand({ id })),
+      pause: (id) => client.send(new PauseCampaignCommand({ id })),
+    },
+    count,
+    started,
+  );
 }
 
 export async function listNames(client: ConnectCampaignsClient, instanceId: string): Promise<string[]> {

@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/client-connectcampaignsv2";
 import { REGION, type Emulator } from "../../emulator/emulator";
 import { V2_CHANNEL_SUBTYPES, v2CampaignInput, type V2ChannelSubtype } from "../../emulator/campaigns-v2-fixtures";
+import { createCampaignsWith, type StartedCampaigns } from "./fixtures";
 
 export { V2_CHANNEL_SUBTYPES };
 
@@ -26,22 +27,19 @@ export function campaignsV2Client(emulator: Emulator): ConnectCampaignsV2Client 
  * Creates `count` v2 campaigns named `v2-<nnn>`, cycling through the four channel subtypes; the
  * first `running` are started, the next `paused` started and paused.
  */
-export async function createV2Campaigns(
-  client: ConnectCampaignsV2Client,
-  instanceId: string,
-  count: number,
-  { running = 0, paused = 0 } = {},
-): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const subtype: V2ChannelSubtype = V2_CHANNEL_SUBTYPES[i % V2_CHANNEL_SUBTYPES.length];
-    const { id } = await client.send(new CreateCampaignCommand(v2CampaignInput(subtype, instanceId, `v2-${String(i).padStart(3, "0")}`)));
-    if (!id) throw new Error("v2 CreateCampaign returned no id");
-    if (i < running + paused) await client.send(new StartCampaignCommand({ id }));
-    if (i >= running && i < running + paused) await client.send(new PauseCampaignCommand({ id }));
-    ids.push(id);
-  }
-  return ids;
+export function createV2Campaigns(client: ConnectCampaignsV2Client, instanceId: string, count: number, started: StartedCampaigns = {}): Promise<string[]> {
+  return createCampaignsWith(
+    {
+      create: async (i) => {
+        const subtype: V2ChannelSubtype = V2_CHANNEL_SUBTYPES[i % V2_CHANNEL_SUBTYPES.length];
+        return (await client.send(new CreateCampaignCommand(v2CampaignInput(subtype, instanceId, `v2-${String(i).padStart(3, "0")}`)))).id;
+      },
+      start: (id) => client.send(new StartCampaignCommand({ id })),
+      pause: (id) => client.send(new PauseCampaignCommand({ id })),
+    },
+    count,
+    started,
+  );
 }
 
 export async function describeV2(client: ConnectCampaignsV2Client, id: string): Promise<Campaign> {
